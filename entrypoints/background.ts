@@ -1,0 +1,6 @@
+import { handleMessage } from '../lib/messages/background';
+
+// MV3 service workers stop when idle: no state in globals; listeners registered at top level.
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener(handleMessage);
+});

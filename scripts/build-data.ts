@@ -1,0 +1,62 @@
+/**
+ * Compiles data/ into the compact forms the extension ships (written to .generated/, never committed):
+ *   catalog-compact.json   rule-relevant facts for every code (content script, rule engine)
+ *   lookup.json            names, synonyms and summaries for search (popup, side panel, options)
+ *   payers.json            default payer profiles
+ *   portal-matches.json    the payer-portal match patterns the content script runs on
+ *   public/cards/*.json    full knowledge cards, one file per category, loaded only when a card is opened
+ * Every file is validated with its zod schema first; a bad file stops the build with its name and the problem.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { encodeCode } from '../lib/catalog/compact';
+import { DataError, loadCodes, loadPayers } from '../lib/catalog/load';
+import { categorySlug, type LookupEntry } from '../lib/catalog/lookup';
+import { CATEGORIES } from '../lib/catalog/schema';
+
+const OUT = resolve(import.meta.dirname, '../.generated');
+
+function write(file: string, data: unknown) {
+  const path = join(OUT, file);
+  mkdirSync(resolve(path, '..'), { recursive: true });
+  writeFileSync(path, JSON.stringify(data));
+}
+
+try {
+  const codes = loadCodes();
+  const payers = loadPayers();
+  rmSync(OUT, { recursive: true, force: true });
+
+  write('catalog-compact.json', {
+    categories: CATEGORIES,
+    codes: codes.map((c) => encodeCode(c, CATEGORIES, c.category)),
+  });
+  const lookup: LookupEntry[] = codes.map((c) => ({
+    code: c.code,
+    name: c.name,
+    category: c.category,
+    subcategory: c.subcategory,
+    synonyms: c.synonyms,
+    description: c.description,
+    deleted: c.deleted ?? 0,
+    added: c.added ?? 0,
+    replacedBy: c.replacedBy,
+  }));
+  write('lookup.json', lookup);
+  write(
+    'payers.json',
+    payers.map(({ file: _file, ...p }) => p),
+  );
+  write('portal-matches.json', [...new Set(payers.flatMap((p) => p.hosts))].sort());
+  for (const category of CATEGORIES) {
+    const inCategory = codes.filter((c) => c.category === category).map(({ file: _file, ...c }) => c);
+    write(`public/cards/${categorySlug(category)}.json`, Object.fromEntries(inCategory.map((c) => [c.code, c])));
+  }
+  console.log(`data: ${codes.length} codes, ${payers.length} payer profiles compiled to .generated/`);
+} catch (e) {
+  if (e instanceof DataError) {
+    console.error(`data: ${e.message}`);
+    process.exit(1);
+  }
+  throw e;
+}

@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, test as base, chromium, type Worker } from '@playwright/test';
+import { chromiumArgs, findChromium } from '../support/browser';
+import { type PageServer, startPageServer } from '../support/server';
+
+export interface ExtensionFixtures {
+  context: BrowserContext;
+  extensionId: string;
+  background: Worker;
+}
+
+/** Each test gets a fresh Chromium profile with the built extension loaded; the page server is shared per worker. */
+export const test = base.extend<ExtensionFixtures, { server: PageServer }>({
+  server: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a pattern.
+    async ({}, use) => {
+      const server = await startPageServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a pattern.
+  context: async ({}, use) => {
+    const profile = mkdtempSync(join(tmpdir(), 'cdt-lens-profile-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: findChromium(),
+      headless: true,
+      args: chromiumArgs(),
+    });
+    await use(context);
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  },
+  background: async ({ context }, use) => {
+    // Read the existing workers first: the event may already have fired.
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(worker);
+  },
+  extensionId: async ({ background }, use) => {
+    await use(new URL(background.url()).host);
+  },
+});
+
+export const expect = test.expect;

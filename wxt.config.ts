@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/**
+ * `npm run build:e2e` sets CDT_LENS_E2E=1: the production build plus content-script matches for local test
+ * pages, written to .output/chrome-mv3-e2e/. Nothing else differs from production.
+ */
+const e2e = process.env.CDT_LENS_E2E === '1';
+const E2E_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDirTemplate: e2e ? '{{browser}}-mv{{manifestVersion}}-e2e' : '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'CDT Lens',
+    description:
+      'Quiet inline hints for CDT procedure codes on payer portals and claim forms, code lookup and per-payer checks. Nothing leaves your browser.',
+    permissions: ['storage'],
+    action: { default_title: 'CDT Lens' },
+    content_security_policy:
+      browser === 'firefox'
+        ? "script-src 'self'; object-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+        : {
+            extension_pages:
+              "script-src 'self'; object-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+          },
+    browser_specific_settings:
+      browser === 'firefox'
+        ? {
+            gecko: {
+              id: 'cdt-lens@cdt-lens.invalid',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          }
+        : undefined,
+  }),
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (!e2e) return;
+      for (const script of manifest.content_scripts ?? []) script.matches = [...(script.matches ?? []), ...E2E_MATCHES];
+    },
+    'build:publicAssets': (_wxt, files) => {
+      const dir = resolve(import.meta.dirname, '.generated/public');
+      for (const name of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+        if (!name.isFile()) continue;
+        const absolute = resolve(name.parentPath, name.name);
+        files.push({ relativeDest: absolute.slice(dir.length + 1), contents: readFileSync(absolute, 'utf8') });
+      }
+    },
+  },
+});

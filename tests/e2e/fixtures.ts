@@ -14,7 +14,7 @@ export interface ExtensionFixtures {
 /** Each test gets a fresh Chromium profile with the built extension loaded; the page server is shared per worker. */
 export const test = base.extend<ExtensionFixtures, { server: PageServer }>({
   server: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a pattern.
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern.
     async ({}, use) => {
       const server = await startPageServer();
       await use(server);
@@ -22,7 +22,7 @@ export const test = base.extend<ExtensionFixtures, { server: PageServer }>({
     },
     { scope: 'worker' },
   ],
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a pattern.
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern.
   context: async ({}, use) => {
     const profile = mkdtempSync(join(tmpdir(), 'cdt-lens-profile-'));
     const context = await chromium.launchPersistentContext(profile, {

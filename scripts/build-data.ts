@@ -2,6 +2,7 @@
  * Compiles data/ into the compact forms the extension ships (written to .generated/, never committed):
  *   catalog-compact.json   rule-relevant facts for every code (content script, rule engine)
  *   lookup.json            names, synonyms and summaries for search (popup, side panel, options)
+ *   rules.json             typical rule tables: same-day conflicts, frequency, ages, attachments, prior auth
  *   payers.json            default payer profiles
  *   portal-matches.json    the payer-portal match patterns the content script runs on
  *   public/cards/*.json    full knowledge cards, one file per category, loaded only when a card is opened
@@ -10,7 +11,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { encodeCode } from '../lib/catalog/compact';
-import { DataError, loadCodes, loadPayers } from '../lib/catalog/load';
+import { DataError, loadCodes, loadPayers, loadRuleTables } from '../lib/catalog/load';
 import { categorySlug, type LookupEntry } from '../lib/catalog/lookup';
 import { CATEGORIES } from '../lib/catalog/schema';
 
@@ -23,8 +24,11 @@ function write(file: string, data: unknown) {
 }
 
 try {
-  const codes = loadCodes();
+  // --codes DIR compiles another folder of code files (to try a subset while editing); default data/codes.
+  const dirArg = process.argv.indexOf('--codes');
+  const codes = loadCodes(dirArg > 0 ? resolve(process.argv[dirArg + 1]) : undefined);
   const payers = loadPayers();
+  const rules = loadRuleTables();
   rmSync(OUT, { recursive: true, force: true });
 
   write('catalog-compact.json', {
@@ -43,6 +47,7 @@ try {
     replacedBy: c.replacedBy,
   }));
   write('lookup.json', lookup);
+  write('rules.json', rules);
   write(
     'payers.json',
     payers.map(({ file: _file, ...p }) => p),

@@ -1,0 +1,104 @@
+import type { Claim, ClaimLine } from '../claim/line';
+import type { BadgeSeverity, Severity } from './ids';
+import { RULES } from './index';
+import type { CheckedLine, ClaimRule, EffectivePayer, Finding, LineRule, RuleContext } from './types';
+
+const LINE_RULES = RULES.filter((r): r is LineRule => r.scope === 'line');
+const CLAIM_RULES = RULES.filter((r): r is ClaimRule => r.scope === 'claim');
+const RANK: Record<BadgeSeverity, number> = { ok: 0, info: 1, warning: 2, error: 3 };
+
+function severityOf(rule: { id: Finding['ruleId']; defaultSeverity: Finding['severity'] }, payer: EffectivePayer): Severity {
+  return payer.rules[rule.id] ?? rule.defaultSeverity;
+}
+
+export function checkLine(line: ClaimLine, ctx: Omit<RuleContext, 'claim'> & { claim?: Claim }): CheckedLine {
+  if (!line.code) return { line, status: 'none' };
+  const { status, entry } = ctx.catalog.lookupCode(line.code, line.dateOfService);
+  return { line, status, entry };
+}
+
+function runLineRules(checked: CheckedLine, ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  if (checked.status === 'none') return out;
+  for (const rule of LINE_RULES) {
+    const severity = severityOf(rule, ctx.payer);
+    if (severity === 'off') continue;
+    for (const draft of rule.check(checked, ctx)) out.push({ ruleId: rule.id, severity, ...draft });
+  }
+  return out;
+}
+
+function runClaimRules(lines: CheckedLine[], ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const rule of CLAIM_RULES) {
+    const severity = severityOf(rule, ctx.payer);
+    if (severity === 'off') continue;
+    for (const draft of rule.check(lines, ctx)) out.push({ ruleId: rule.id, severity, ...draft });
+  }
+  return out;
+}
+
+/** Checks a whole claim: every line rule on every line, then the claim rules across lines. */
+export function checkClaim(claim: Claim, ctx: Omit<RuleContext, 'claim'>): Finding[] {
+  const full = { ...ctx, claim };
+  const checked = claim.lines.map((l) => checkLine(l, full));
+  return [...checked.flatMap((c) => runLineRules(c, full)), ...runClaimRules(checked, full)];
+}
+
+/** A line's worst finding, for its badge. */
+export function worstSeverity(findings: readonly Finding[]): BadgeSeverity {
+  let worst: BadgeSeverity = 'ok';
+  for (const f of findings) if (RANK[f.severity] > RANK[worst]) worst = f.severity;
+  return worst;
+}
+
+const lineSignature = (l: ClaimLine) =>
+  [l.code, l.toothSystem, l.teeth.raw, l.surfaces.raw, l.area.raw, l.dateOfService, l.quantity].join('\u0000');
+
+/**
+ * Keeps a claim's findings current as lines change: line rules re-run only for lines whose fields changed,
+ * claim rules (linear) re-run across the claim. Context changes (payer, birth date) clear the cache.
+ */
+export function createClaimChecker(ctx: Omit<RuleContext, 'claim'>) {
+  const cache = new Map<string, { signature: string; checked: CheckedLine; findings: Finding[] }>();
+  let lastContext = '';
+  return {
+    check(claim: Claim): { findings: Finding[]; byLine: Map<string, Finding[]> } {
+      const contextKey = `${claim.patientBirthDate ?? ''}`;
+      if (contextKey !== lastContext) {
+        cache.clear();
+        lastContext = contextKey;
+      }
+      const full = { ...ctx, claim };
+      const checked: CheckedLine[] = [];
+      const findings: Finding[] = [];
+      const live = new Set<string>();
+      for (const line of claim.lines) {
+        live.add(line.id);
+        const signature = lineSignature(line);
+        let hit = cache.get(line.id);
+        if (hit?.signature !== signature) {
+          const c = checkLine(line, full);
+          hit = { signature, checked: c, findings: runLineRules(c, full) };
+          cache.set(line.id, hit);
+        }
+        checked.push(hit.checked);
+        findings.push(...hit.findings);
+      }
+      for (const id of cache.keys()) if (!live.has(id)) cache.delete(id);
+      findings.push(...runClaimRules(checked, full));
+      const byLine = new Map<string, Finding[]>();
+      for (const f of findings)
+        for (const id of f.lineIds) {
+          const list = byLine.get(id);
+          if (list) list.push(f);
+          else byLine.set(id, [f]);
+        }
+      return { findings, byLine };
+    },
+    /** Forget cached results, e.g. when the payer's settings change. */
+    reset() {
+      cache.clear();
+    },
+  };
+}

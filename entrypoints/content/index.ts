@@ -1,24 +1,38 @@
 import portalMatches from '../../.generated/portal-matches.json';
-import { lookupCode } from '../../lib/catalog';
+import bundledPayers from '../../.generated/payers.json';
+import { createCardPresenter } from '../../components/card/presenter';
+import { catalog, lookupCode, ruleTables } from '../../lib/catalog';
+import type { FullCode } from '../../lib/catalog/cards';
 import { todayIso } from '../../lib/claim/dates';
 import { startInlineHints } from '../../lib/inline/controller';
+import type { PayerProfile } from '../../lib/payers/schema';
+import { effectivePayer, payerForUrl } from '../../lib/payers/resolve';
 
 export default defineContentScript({
   matches: portalMatches,
   allFrames: true,
+  matchAboutBlank: true,
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
     const stop = new AbortController();
     ctx.onInvalidated(() => stop.abort());
-    startInlineHints(document, {
+    const payer = () => payerForUrl(location.href, bundledPayers as PayerProfile[]);
+    const card = await createCardPresenter(ctx, (code) => void browser.runtime.sendMessage({ type: 'open-full-card', code }).catch(() => undefined));
+    const hints = startInlineHints(document, {
       signal: stop.signal,
-      check(code) {
-        const { status } = lookupCode(code, todayIso());
-        if (status === 'unknown') return { severity: 'error', rules: ['unknown-code'] };
-        if (status === 'deleted') return { severity: 'error', rules: ['deleted-code'] };
-        if (status === 'not-yet-valid') return { severity: 'error', rules: ['not-yet-valid'] };
-        return { severity: 'ok', rules: [] };
+      card,
+      today: todayIso,
+      context: () => ({ catalog, tables: ruleTables(), payer: effectivePayer(payer()) }),
+      payerExtras(code) {
+        const p = payer();
+        const policy = p.codes[code];
+        return { payerName: p.name, note: policy?.note, checklist: policy?.checklist };
       },
+      loadCard: (code) => browser.runtime.sendMessage({ type: 'get-card', code }) as Promise<FullCode | null>,
+      codeStatus: (code) => lookupCode(code, todayIso()).status,
+      selectors: payer().selectors,
     });
+    // SPA navigation: the location-change event fires before the URL commits; read the page again after it.
+    ctx.addEventListener(window, 'wxt:locationchange', () => setTimeout(() => hints.rescan(), 0));
   },
 });

@@ -23,15 +23,19 @@ const WORDS: [RegExp, AreaCode][] = [
   [/^(40|lr|lrq|rl|lower ?right|right ?lower|mandibular ?right|q4)$/, '40'],
 ];
 
+const QUADRANT_NUMBER: Record<string, AreaCode> = { '1': '10', '2': '20', '3': '30', '4': '40' };
+
 export function parseArea(raw: string): ParsedArea {
-  const text = raw
-    .slice(0, 60)
-    .toLowerCase()
-    .replace(/quadrant|quad/g, ' ')
+  const lower = raw.slice(0, 60).toLowerCase();
+  // "Quad 1", "Quadrant 4": the number is the quadrant, not the ADA arch code 01.
+  const numbered = /^\s*(?:quadrant|quad|q)\s*#?\s*([1-4])\s*$/.exec(lower);
+  if (numbered) return { raw, code: QUADRANT_NUMBER[numbered[1]], invalid: false };
+  const text = lower
+    .replace(/\b(quadrant|quad)\b/g, ' ')
     .replace(/[^a-z0-9 ]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (!text) return { raw, code: null, invalid: false };
+  if (!text) return { raw, code: null, invalid: lower.trim() !== '' };
   for (const [pattern, code] of WORDS) if (pattern.test(text)) return { raw, code, invalid: false };
   return { raw, code: null, invalid: true };
 }

@@ -118,6 +118,7 @@ export function parseTeeth(raw: string, system: ToothSystem = 'JP'): ParsedTeeth
   const out: ParsedTeeth = { raw, teeth: [], invalid: [], range: false };
   const parts = text
     .replace(/#/g, ' ')
+    .replace(/\s*[-–]\s*/g, '-')
     .split(/[,;\s]+/)
     .filter(Boolean);
   for (const part of parts) {
@@ -126,7 +127,7 @@ export function parseTeeth(raw: string, system: ToothSystem = 'JP'): ParsedTeeth
     if (range) {
       const teeth = expandRange(range[1], range[2], system);
       if (teeth) {
-        out.teeth.push(...teeth);
+        out.teeth.push(...teeth.slice(0, MAX_TEETH - out.teeth.length));
         out.range = true;
       } else out.invalid.push(part);
       continue;

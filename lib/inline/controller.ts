@@ -1,51 +1,126 @@
 import { type Badge, createBadge } from '../../components/badge';
-import { controlCodes, isReadableControl, type ReadableControl } from '../page/controls';
+import type { InlineCardModel } from '../../components/card/InlineCard';
+import type { CodeStatus } from '../catalog/catalog';
+import type { FullCode } from '../catalog/cards';
+import { type PageClaim, type PageLine, readClaims, readLineOf, rereadLine } from '../page/claim-reader';
+import { controlCodes, isFieldControl, isReadableControl, type ReadableControl } from '../page/controls';
+import type { SiteSelectors } from '../page/field-roles';
+import { createClaimChecker, worstSeverity } from '../rules/engine';
 import type { BadgeSeverity } from '../rules/ids';
+import type { Finding, RuleContext } from '../rules/types';
+import { PageState } from './state';
 
-export interface LineVerdict {
-  severity: BadgeSeverity;
-  rules: string[];
+/** How the card beside a focused code field is shown: mounted by the entrypoint, driven from here. */
+export interface CardPresenter {
+  show(anchor: Element, model: InlineCardModel): void;
+  hide(): void;
+  /** Whether a node is inside the card (focus moving into it must not close it). */
+  contains(node: Node | null): boolean;
+  focus(): void;
+  readonly open: boolean;
 }
 
 export interface InlineHintsOptions {
-  /** Checks the code a control holds; the rule engine plugs in here. */
-  check(code: string, control: ReadableControl): LineVerdict;
-  /** Ends everything: listeners, observers, timers and badges. */
   signal: AbortSignal;
+  /** The rule context for this page (catalog, tables, payer); called again after settings change. */
+  context(): Omit<RuleContext, 'claim'>;
+  /** Per-code payer extras for the card: note and extra checklist items. */
+  payerExtras(code: string): { payerName: string; note?: string; checklist?: string[] };
+  loadCard(code: string): Promise<FullCode | null>;
+  /** A code alone, for free text outside claim lines (remarks). */
+  codeStatus(code: string): CodeStatus;
+  card?: CardPresenter;
+  selectors?: SiteSelectors;
+  today(): string;
 }
 
-const CONTROL_SELECTOR = 'input, textarea, select, [contenteditable]';
-const idle = (fn: () => void) =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 500 }) : setTimeout(fn, 1);
+const idle = (fn: () => void, timeout = 500) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout }) : setTimeout(fn, 1);
+const SWEEP_MS = 3000;
+const SHORTCUT = (e: KeyboardEvent) => e.altKey && e.shiftKey && (e.key === 'L' || e.key === 'l' || e.code === 'KeyL');
+
+const sameRaw = (a: PageLine['raw'], b: PageLine['raw']) =>
+  a.code === b.code && a.tooth === b.tooth && a.toothSystem === b.toothSystem && a.surface === b.surface && a.area === b.area && a.date === b.date && a.quantity === b.quantity;
+
+const STATUS_FINDING: Partial<Record<CodeStatus, Finding['ruleId']>> = { unknown: 'unknown-code', deleted: 'deleted-code', 'not-yet-valid': 'not-yet-valid' };
 
 /**
- * Watches one document the way Bitwarden watches forms: one delegated capture listener per event type, one
- * narrow MutationObserver batched in idle time, and an initial idle scan. Never writes to a page control.
+ * Inline hints for one document: a badge beside every control holding a code, kept current as lines and the
+ * claim change, and a card for the focused one. Watches the page as Bitwarden does (one delegated capture
+ * listener per event type, one narrow MutationObserver batched in idle time, an initial idle scan) and
+ * never writes to a page control.
  */
-export function startInlineHints(doc: Document, { check, signal }: InlineHintsOptions) {
-  const badges = new Map<ReadableControl, Badge>();
+export function startInlineHints(doc: Document, options: InlineHintsOptions) {
+  const { signal } = options;
+  const state = new PageState(options.today);
+  const checkers = new Map<string, ReturnType<typeof createClaimChecker>>();
+  const findings = new Map<string, Map<string, Finding[]>>();
+  const badges = new Map<Element, Badge>();
+  let cardFor: Element | null = null;
   let placeScheduled = false;
 
-  function refresh(control: ReadableControl) {
-    const code = control.isConnected ? controlCodes(control)[0] : undefined;
-    let badge = badges.get(control);
-    if (!code) {
-      badge?.remove();
-      badges.delete(control);
-      return;
+  // ---- checking ------------------------------------------------------------------------------------------------
+
+  function checkerFor(claimId: string) {
+    let checker = checkers.get(claimId);
+    if (!checker) {
+      checker = createClaimChecker(options.context());
+      checkers.set(claimId, checker);
     }
+    return checker;
+  }
+
+  function recheck(claimId: string) {
+    const claimState = state.claim(claimId);
+    if (!claimState) return;
+    const { byLine } = checkerFor(claimId).check(state.toClaim(claimState));
+    findings.set(claimId, byLine);
+    for (const line of claimState.page.lines) {
+      const codeControl = line.controls.code;
+      if (!codeControl) continue;
+      const code = claimState.parsed.get(line.id)?.code;
+      if (!code) dropBadge(codeControl);
+      else showBadge(codeControl, code, byLine.get(line.id) ?? []);
+    }
+    if (cardFor) refreshCard();
+  }
+
+  function adoptClaim(page: PageClaim) {
+    state.setClaim(page);
+    recheck(page.id);
+  }
+
+  // ---- badges ----------------------------------------------------------------------------------------------------
+
+  function showBadge(control: Element, code: string, lineFindings: Finding[]) {
+    let badge = badges.get(control);
     if (!badge) {
-      badge = createBadge(doc, () => control.focus({ preventScroll: true }));
+      badge = createBadge(control.ownerDocument, () => openCardFor(control));
       badges.set(control, badge);
     }
-    const verdict = check(code, control);
-    badge.update(code, verdict.severity, verdict.rules);
+    const rules = [...new Set(lineFindings.map((f) => f.ruleId))];
+    badge.update(code, worstSeverity(lineFindings), rules);
     badge.place(control.getBoundingClientRect());
   }
 
-  function scan(root: ParentNode) {
-    if (root instanceof Element && isReadableControl(root)) refresh(root);
-    for (const el of root.querySelectorAll(CONTROL_SELECTOR)) if (isReadableControl(el)) refresh(el);
+  function dropBadge(control: Element) {
+    badges.get(control)?.remove();
+    badges.delete(control);
+  }
+
+  /** Codes in free text outside claim lines (a remarks box): checked alone against the catalog. */
+  function freeTextBadge(control: ReadableControl) {
+    const [code] = controlCodes(control);
+    if (!code) return dropBadge(control);
+    const ruleId = STATUS_FINDING[options.codeStatus(code)];
+    const severity: BadgeSeverity = ruleId ? 'error' : 'ok';
+    let badge = badges.get(control);
+    if (!badge) {
+      badge = createBadge(control.ownerDocument, () => openCardFor(control));
+      badges.set(control, badge);
+    }
+    badge.update(code, severity, ruleId ? [ruleId] : []);
+    badge.place(control.getBoundingClientRect());
   }
 
   function placeAll() {
@@ -56,59 +131,242 @@ export function startInlineHints(doc: Document, { check, signal }: InlineHintsOp
         badges.delete(control);
       } else badge.place(control.getBoundingClientRect());
     }
+    if (cardFor && !cardFor.isConnected) closeCard();
   }
+
   function schedulePlace() {
     if (placeScheduled) return;
     placeScheduled = true;
     requestAnimationFrame(placeAll);
   }
 
-  const onEvent = (e: Event) => {
-    const target = e.composedPath()[0] as Element | undefined;
-    if (isReadableControl(target)) refresh(target);
-  };
+  // ---- reading ---------------------------------------------------------------------------------------------------
+
+  function fullScan() {
+    if (signal.aborted) return;
+    const claims = readClaims(doc, { selectors: options.selectors, frames: false });
+    state.clear();
+    checkers.clear();
+    findings.clear();
+    const inLines = new Set<Element>();
+    for (const claim of claims) {
+      adoptClaim(claim);
+      for (const line of claim.lines) if (line.controls.code) inLines.add(line.controls.code);
+    }
+    for (const control of [...badges.keys()]) if (!inLines.has(control) && !isFreeText(control)) dropBadge(control);
+    for (const el of doc.querySelectorAll('textarea, [contenteditable]')) if (isReadableControl(el) && !inLines.has(el)) freeTextBadge(el);
+  }
+
+  const isFreeText = (el: Element) => el.localName === 'textarea' || (el as HTMLElement).isContentEditable === true;
+
+  /** A control changed: re-read its line only, re-check its claim. */
+  function onControlChanged(control: Element) {
+    const place = state.placeOf(control);
+    if (place) {
+      const claimState = state.claim(place.claimId)!;
+      const line = claimState.page.lines.find((l) => l.id === place.lineId);
+      if (line) {
+        const fresh = rereadLine(line);
+        if (sameRaw(fresh.raw, line.raw)) return;
+        state.updateLine(claimState, fresh);
+        recheck(place.claimId);
+        return;
+      }
+    }
+    if (!isFieldControl(control)) return;
+    const found = readLineOf(control, { selectors: options.selectors });
+    if (found) adoptClaim(found.claim);
+    else if (isReadableControl(control) && isFreeText(control)) freeTextBadge(control);
+    else if (badges.has(control)) dropBadge(control);
+  }
+
+  // ---- the card --------------------------------------------------------------------------------------------------
+
+  function lineOf(control: Element): { claimId: string; line: PageLine } | undefined {
+    const place = state.placeOf(control);
+    const line = place && state.claim(place.claimId)?.page.lines.find((l) => l.id === place.lineId);
+    return place && line ? { claimId: place.claimId, line } : undefined;
+  }
+
+  const cards = new Map<string, FullCode | null | 'loading'>();
+
+  function cardModel(control: Element): InlineCardModel | null {
+    const badge = badges.get(control);
+    const code = badge?.host.dataset.code;
+    if (!code) return null;
+    const at = lineOf(control);
+    const lineFindings = at ? (findings.get(at.claimId)?.get(at.line.id) ?? []) : [];
+    const full = cards.get(code);
+    if (full === undefined) {
+      cards.set(code, 'loading');
+      options
+        .loadCard(code)
+        .catch(() => null)
+        .then((c) => {
+          cards.set(code, c);
+          if (cardFor && !signal.aborted) refreshCard();
+        });
+    }
+    const loaded = full && full !== 'loading' ? full : null;
+    const extras = options.payerExtras(code);
+    const freeTextFindings: Finding[] = at
+      ? lineFindings
+      : (badge.host.dataset.rules ?? '')
+          .split(' ')
+          .filter(Boolean)
+          .map((ruleId) => ({ ruleId: ruleId as Finding['ruleId'], severity: 'error', lineIds: [], message: `${code} is not valid on its own: ${ruleId.replace(/-/g, ' ')}.` }));
+    return {
+      code,
+      name: loaded?.name,
+      findings: freeTextFindings,
+      checklist: [...(loaded?.card.checklist ?? []), ...(extras.checklist ?? [])],
+      confusedWith: loaded?.card.confusedWith ?? [],
+      payerName: extras.payerName,
+      payerNote: extras.note,
+      status: full === undefined || full === 'loading' ? 'loading' : full ? 'ready' : 'missing',
+    };
+  }
+
+  function openCardFor(control: Element) {
+    if (!options.card) return;
+    const model = cardModel(control);
+    if (!model) return closeCard();
+    cardFor = control;
+    options.card.show(control, model);
+  }
+
+  function refreshCard() {
+    if (!cardFor || !options.card) return;
+    const model = cardModel(cardFor);
+    if (model) options.card.show(cardFor, model);
+    else closeCard();
+  }
+
+  function closeCard() {
+    cardFor = null;
+    options.card?.hide();
+  }
+
+  // ---- events ----------------------------------------------------------------------------------------------------
+
+  const targetOf = (e: Event) => e.composedPath()[0] as Element | undefined;
   const listen = { capture: true, passive: true, signal } as const;
-  doc.addEventListener('input', onEvent, listen);
-  doc.addEventListener('change', onEvent, listen);
-  doc.addEventListener('focusin', onEvent, listen);
+
+  const onInputOrChange = (e: Event) => {
+    const target = targetOf(e);
+    if (!target || options.card?.contains(target)) return;
+    onControlChanged(target);
+    if (target === cardFor || (badges.has(target) && doc.activeElement === hostOrSelf(target))) openCardFor(target);
+  };
+  const hostOrSelf = (el: Element) => (el.getRootNode() instanceof ShadowRoot ? (el.getRootNode() as ShadowRoot).host : el);
+
+  doc.addEventListener('input', onInputOrChange, listen);
+  doc.addEventListener('change', onInputOrChange, listen);
+  doc.addEventListener(
+    'focusin',
+    (e) => {
+      const target = targetOf(e);
+      if (!target || options.card?.contains(target)) return;
+      onControlChanged(target);
+      if (badges.has(target)) openCardFor(target);
+      else if (cardFor) closeCard();
+    },
+    listen,
+  );
+  doc.addEventListener(
+    'focusout',
+    (e) => {
+      if (!cardFor) return;
+      const next = (e as FocusEvent).relatedTarget as Node | null;
+      if (options.card?.contains(next) || next === cardFor) return;
+      // Focus may be moving into the card, which is outside the page's focus order: decide after it lands.
+      setTimeout(() => {
+        if (!cardFor) return;
+        const active = doc.activeElement;
+        if (active !== hostOrSelf(cardFor) && !options.card?.contains(active)) closeCard();
+      }, 0);
+    },
+    listen,
+  );
+  doc.addEventListener(
+    'keydown',
+    (e) => {
+      if (!cardFor || !options.card?.open) return;
+      if (e.key === 'Escape') closeCard();
+      else if (SHORTCUT(e)) {
+        e.preventDefault();
+        options.card.focus();
+      }
+    },
+    { capture: true, signal },
+  );
   doc.addEventListener('scroll', schedulePlace, listen);
   doc.defaultView?.addEventListener('resize', schedulePlace, listen);
 
-  let pending: Node[] = [];
-  const observer = new MutationObserver((records) => {
-    const wasEmpty = pending.length === 0;
-    for (const r of records) {
-      if (r.type === 'childList') {
-        for (const n of r.addedNodes)
-          if (n.nodeType === 1 && (n as Element).localName !== 'cdt-lens-badge') pending.push(n);
-        if (r.removedNodes.length) pending.push(doc);
-      } else pending.push(r.target);
-    }
-    if (wasEmpty && pending.length) idle(flush);
-  });
-  function flush() {
-    if (signal.aborted) return;
-    const nodes = pending;
-    pending = [];
-    if (nodes.includes(doc)) schedulePlace();
-    for (const n of nodes) if (n !== doc && n.isConnected) scan(n as ParentNode);
-  }
-  observer.observe(doc.documentElement, {
-    childList: true,
-    subtree: true,
-    attributes: true,
-    attributeFilter: ['value'],
-  });
+  // ---- mutations: rows added, removed or re-rendered; values set by script ------------------------------------
 
-  idle(() => {
-    if (!signal.aborted) scan(doc);
+  let rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  let rescanDelay = 50;
+  const changedByScript = new Set<Element>();
+  const observer = new MutationObserver((records) => {
+    let structural = false;
+    for (const r of records) {
+      if (r.type === 'attributes') changedByScript.add(r.target as Element);
+      else if ([...r.addedNodes, ...r.removedNodes].some((n) => n.nodeType === 1 && (n as Element).localName !== 'cdt-lens-badge' && (n as Element).localName !== 'cdt-lens-card'))
+        structural = true;
+    }
+    if (structural) {
+      schedulePlace();
+      // Debounce grows while the page keeps changing (spinners, SPA transitions), up to two seconds.
+      clearTimeout(rescanTimer);
+      rescanDelay = Math.min(rescanDelay * 2, 2000);
+      rescanTimer = setTimeout(() => idle(() => ((rescanDelay = 50), fullScan())), rescanDelay);
+    }
+    if (changedByScript.size)
+      idle(() => {
+        for (const el of changedByScript) onControlChanged(el);
+        changedByScript.clear();
+      });
   });
+  observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['value'] });
+
+  // Values set by script through the value property fire no event and no mutation: sweep known lines now and then.
+  const sweep = setInterval(() => {
+    if (doc.hidden) return;
+    idle(() => {
+      for (const claimState of state.allClaims())
+        for (const line of claimState.page.lines) {
+          const fresh = rereadLine(line);
+          if (!sameRaw(fresh.raw, line.raw)) {
+            state.updateLine(claimState, fresh);
+            recheck(claimState.page.id);
+          }
+        }
+    }, 1000);
+  }, SWEEP_MS);
+
+  idle(fullScan);
 
   signal.addEventListener('abort', () => {
     observer.disconnect();
+    clearInterval(sweep);
+    clearTimeout(rescanTimer);
     for (const badge of badges.values()) badge.remove();
     badges.clear();
+    closeCard();
   });
 
-  return { badges };
+  return {
+    badges,
+    /** Re-check everything, e.g. after settings changed. */
+    refresh() {
+      for (const checker of checkers.values()) checker.reset();
+      checkers.clear();
+      for (const claimState of state.allClaims()) recheck(claimState.page.id);
+    },
+    /** Forget the page and read it again, e.g. after an SPA route change. */
+    rescan() {
+      fullScan();
+    },
+  };
 }

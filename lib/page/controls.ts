@@ -33,3 +33,12 @@ export function controlCodes(el: ReadableControl): string[] {
   const code = procedureCodeOfValue(text);
   return code ? [code] : [];
 }
+
+/** Input types a claim line's other fields use: dates, quantities and fees are often typed inputs. */
+const FIELD_INPUT_TYPES = new Set(['date', 'number', 'tel', 'datetime-local']);
+
+/** A control a claim line field may live in: a readable control, or a date, number or tel input. */
+export function isFieldControl(el: Element | null | undefined): el is ReadableControl {
+  if (isReadableControl(el)) return true;
+  return el?.localName === 'input' && FIELD_INPUT_TYPES.has((el as HTMLInputElement).type.toLowerCase());
+}

@@ -36,3 +36,12 @@ describe('area of the oral cavity', () => {
     expect(areaKind('30')).toBe('quadrant');
   });
 });
+
+describe('numbered quadrants', () => {
+  it.each([
+    ['Quad 1', '10'],
+    ['quadrant 4', '40'],
+    ['Q2', '20'],
+  ])('reads %j as %s', (raw, code) => expect(parseArea(raw)).toMatchObject({ code, invalid: false }));
+  it.each(['quadrants', 'quad', '---'])('flags %j', (raw) => expect(parseArea(raw)).toMatchObject({ code: null, invalid: true }));
+});

@@ -17,3 +17,10 @@ describe('dates of service', () => {
     expect(ageOn('2010-06-15', '2026-06-15')).toBe(16);
   });
 });
+
+describe('ISO dates with a time', () => {
+  it('accepts a real time and rejects anything else after T', () => {
+    expect(parseDate('2026-01-02T10:30:00Z')).toBe('2026-01-02');
+    expect(parseDate('2024-1-1T99')).toBeNull();
+  });
+});

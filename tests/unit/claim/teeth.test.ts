@@ -73,3 +73,7 @@ describe('ISO/FDI numbering (tooth system JO)', () => {
     expect(parseTeeth('19 3 56', 'JO').invalid).toEqual(['19', '3', '56']);
   });
 });
+
+describe('ranges written with spaces', () => {
+  it('reads "2 - 5" as a range', () => expect(parseTeeth('2 - 5')).toMatchObject({ range: true, invalid: [] }));
+});

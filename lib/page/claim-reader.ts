@@ -1,0 +1,281 @@
+/**
+ * Reading the claims on a page: every readable control (through open shadow roots and same-origin iframes),
+ * classified by role, grouped into service lines per claim. A claim is one form, or one document's controls
+ * outside forms. Read-only: nothing on the page is written, focused or dispatched.
+ */
+import { parseDate } from '../claim/dates';
+import { type Claim, parseLine, type RawLine } from '../claim/line';
+import { controlCodes, isFieldControl, isReadableControl } from './controls';
+import { composedParent, MAX_CLIMB, mayBeControl, queryPiercing, walkComposed } from './dom';
+import { type FieldRole, fieldRole, SELECTOR_ROLES, type SiteSelectors } from './field-roles';
+import { groupLines, type LineGroup, type RoledControl } from './rows';
+
+export interface PageLine {
+  /** Stable while the row element exists. */
+  id: string;
+  row: Element;
+  controls: Partial<Record<FieldRole, Element>>;
+  raw: RawLine;
+}
+
+export interface PageClaim {
+  id: string;
+  root: Document | ShadowRoot | Element;
+  lines: PageLine[];
+  /** Claim-level date of service (ISO), when the page has one outside the lines. */
+  claimDate: string | null;
+  /** Patient birth date (ISO). */
+  patientBirthDate: string | null;
+}
+
+export interface ReadOptions {
+  selectors?: SiteSelectors;
+  /** Controls read per document walk (default 5,000). */
+  maxControls?: number;
+  /** Walk into same-origin iframes (default true); a content script running in every frame may turn it off. */
+  frames?: boolean;
+}
+
+export const MAX_CONTROLS = 5000;
+const MAX_VALUE = 500;
+
+// ---- ids -----------------------------------------------------------------------------------------------------
+
+// Ids hang off the elements themselves: a row keeps its id while it exists, even when rows before it are
+// removed and the page renumbers their names.
+const ids = new WeakMap<object, string>();
+let serial = 0;
+
+function idOf(node: object, prefix: string): string {
+  let id = ids.get(node);
+  if (!id) ids.set(node, (id = `${prefix}-${++serial}`));
+  return id;
+}
+
+// ---- reading values -------------------------------------------------------------------------------------------
+
+function safely<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}
+
+function isField(el: Element): boolean {
+  return safely(() => isFieldControl(el), false);
+}
+
+/** What a line field holds, trimmed: a select's chosen value (its text when the value is an internal id). */
+export function fieldValue(el: Element | undefined): string {
+  if (!el) return '';
+  return safely(() => {
+    let text: string;
+    if (el.localName === 'select') {
+      const select = el as HTMLSelectElement;
+      text = select.value;
+      if (/^\d{3,}$/.test(text)) text = (select.selectedOptions?.[0] ?? select.options[select.selectedIndex])?.text ?? text;
+    } else if (el.localName === 'input' || el.localName === 'textarea') text = String((el as HTMLInputElement).value);
+    else text = el.textContent ?? '';
+    return text.slice(0, MAX_VALUE).trim();
+  }, '');
+}
+
+function codeValue(el: Element | undefined): string | null {
+  if (!el) return null;
+  return safely(() => (isReadableControl(el) ? controlCodes(el)[0] : null) ?? codeOfText(el), null);
+}
+
+/** A selector-named element that is not a form control (a custom picker): the code its text starts with. */
+function codeOfText(el: Element): string | null {
+  if (isReadableControl(el)) return null;
+  const match = /^\s*([Dd]\d{4})\b/.exec(fieldValue(el));
+  return match ? match[1].toUpperCase() : null;
+}
+
+function rawLine(id: string, c: Partial<Record<FieldRole, Element>>): RawLine {
+  return {
+    id,
+    code: codeValue(c.code),
+    tooth: fieldValue(c.tooth),
+    toothSystem: fieldValue(c.toothSystem),
+    surface: fieldValue(c.surface),
+    area: fieldValue(c.area),
+    date: fieldValue(c.date),
+    quantity: fieldValue(c.quantity),
+  };
+}
+
+function pageLine(group: LineGroup): PageLine {
+  const id = idOf(group.row, 'line');
+  return { id, row: group.row, controls: { ...group.members }, raw: rawLine(id, group.members) };
+}
+
+const firstDate = (fields: readonly Element[]) => {
+  for (const el of fields) {
+    const iso = parseDate(fieldValue(el));
+    if (iso) return iso;
+  }
+  return null;
+};
+
+// ---- collecting controls --------------------------------------------------------------------------------------
+
+/** Elements a payer profile names, whether or not they are form controls. */
+function namedBySelectors(root: ParentNode, selectors: SiteSelectors | undefined): Set<Element> {
+  const out = new Set<Element>();
+  if (!selectors) return out;
+  for (const role of SELECTOR_ROLES) {
+    const selector = selectors[role];
+    if (selector) for (const el of queryPiercing(root, selector)) out.add(el);
+  }
+  return out;
+}
+
+function collectControls(root: ParentNode, options: ReadOptions): RoledControl[] {
+  const max = options.maxControls ?? MAX_CONTROLS;
+  const named = namedBySelectors(root, options.selectors);
+  const out: RoledControl[] = [];
+  const visit = (el: Element) => {
+    if (!((mayBeControl(el) && isField(el)) || named.has(el))) return;
+    out.push({ el, role: fieldRole(el, options.selectors) });
+    return out.length < max;
+  };
+  walkComposed(root, visit, { frames: options.frames });
+  return out;
+}
+
+// ---- claims ---------------------------------------------------------------------------------------------------
+
+function formOf(el: Element): Element | null {
+  const own = safely(() => (el as HTMLInputElement).form ?? null, null);
+  if (own) return own;
+  let a = composedParent(el);
+  for (let i = 0; a && i < MAX_CLIMB; i++, a = composedParent(a)) if (a.localName === 'form') return a;
+  return null;
+}
+
+/** The claim a control belongs to: its form, else its own document (an iframe's document is its own). */
+function scopeOf(el: Element): Element | Document {
+  return formOf(el) ?? el.ownerDocument;
+}
+
+/** Claim-level fields per claim root, kept from the last full read so readLineOf need not rescan. */
+interface ClaimFields {
+  dates: Element[];
+  births: Element[];
+}
+const claimFieldsByRoot = new WeakMap<object, ClaimFields>();
+
+function readClaimFields(fields: ClaimFields): Pick<PageClaim, 'claimDate' | 'patientBirthDate'> {
+  return { claimDate: firstDate(fields.dates), patientBirthDate: firstDate(fields.births) };
+}
+
+const rolesOf = (controls: readonly RoledControl[], role: FieldRole) => controls.filter((c) => c.role === role).map((c) => c.el);
+
+/**
+ * Every claim on a page with at least one line, in document order. Claim-level fields (a date of service outside
+ * the lines, the patient's birth date) come from the claim's own form, else from its document outside any form
+ * with lines. Never throws; reads at most maxControls controls.
+ */
+export function readClaims(doc: Document, options: ReadOptions = {}): PageClaim[] {
+  const controls = safely(() => collectControls(doc, options), []);
+  const scopes = new Map<Element | Document, RoledControl[]>();
+  for (const c of controls) {
+    const scope = safely(() => scopeOf(c.el), null);
+    if (!scope) continue;
+    if (scopes.has(scope)) scopes.get(scope)!.push(c);
+    else scopes.set(scope, [c]);
+  }
+  // Claim-level fields of forms without lines (a separate patient form) serve every claim of their document.
+  const pools = new Map<Document, ClaimFields>();
+  const built: { scope: Element | Document; lines: LineGroup[]; fields: ClaimFields }[] = [];
+  for (const [scope, members] of scopes) {
+    const grouping = safely(() => groupLines(members, scope.nodeType === 9 ? null : scope, options.selectors?.row), null);
+    if (!grouping) continue;
+    const fields = { dates: rolesOf(grouping.loose, 'date'), births: rolesOf(members, 'birthDate') };
+    if (grouping.lines.length) built.push({ scope, lines: grouping.lines, fields });
+    else {
+      const doc = scope.nodeType === 9 ? (scope as Document) : scope.ownerDocument!;
+      const pool = pools.get(doc) ?? { dates: [], births: [] };
+      pool.dates.push(...fields.dates);
+      pool.births.push(...fields.births);
+      pools.set(doc, pool);
+    }
+  }
+  return built.map(({ scope, lines, fields }) => {
+    const pool = pools.get(scope.nodeType === 9 ? (scope as Document) : scope.ownerDocument!);
+    const all = pool ? { dates: [...fields.dates, ...pool.dates], births: [...fields.births, ...pool.births] } : fields;
+    claimFieldsByRoot.set(scope, all);
+    return { id: idOf(scope, 'claim'), root: scope, lines: lines.map(pageLine), ...readClaimFields(all) };
+  });
+}
+
+// ---- one line --------------------------------------------------------------------------------------------------
+
+function isCode(el: Element, selectors: SiteSelectors | undefined): boolean {
+  return mayBeControl(el) && isField(el) && fieldRole(el, selectors) === 'code';
+}
+
+/** Code controls under el (composed, no iframes) outside the subtree already counted, up to `enough`. */
+function codesBeside(el: Element, counted: Element, selectors: SiteSelectors | undefined, enough: number): number {
+  let n = 0;
+  walkComposed(
+    el,
+    (node) => {
+      if (node === counted) return 'skip';
+      if (isCode(node, selectors)) n++;
+      return n < enough;
+    },
+    { frames: false },
+  );
+  return n;
+}
+
+/**
+ * The line a control belongs to, reading only around it: its smallest ancestor holding two or more code
+ * controls (usually the table body or list of lines), or its whole claim when there is one line. claim.lines
+ * holds the lines read there. Claim-level fields come from the last readClaims of the page (read once if none).
+ */
+export function readLineOf(control: Element, options: { selectors?: SiteSelectors } = {}): { claim: PageClaim; line: PageLine } | null {
+  try {
+    const scope = scopeOf(control);
+    const stop = scope.nodeType === 9 ? null : scope;
+    let container: ParentNode = scope;
+    let codes = isCode(control, options.selectors) ? 1 : 0;
+    let counted = control;
+    let a = composedParent(control);
+    for (let i = 0; a && a !== stop && i < MAX_CLIMB; i++, counted = a, a = composedParent(a)) {
+      codes += codesBeside(a, counted, options.selectors, 2 - codes);
+      if (codes >= 2) {
+        container = a;
+        break;
+      }
+    }
+    const controls = collectControls(container, { selectors: options.selectors, frames: false });
+    const { lines } = groupLines(controls, stop, options.selectors?.row);
+    const group = lines.find((l) => Object.values(l.members).includes(control));
+    if (!group) return null;
+    let fields = claimFieldsByRoot.get(scope);
+    if (!fields || [...fields.dates, ...fields.births].some((el) => !el.isConnected)) {
+      readClaims(control.ownerDocument, { selectors: options.selectors, frames: false });
+      fields = claimFieldsByRoot.get(scope) ?? { dates: [], births: [] };
+    }
+    const pageLines = lines.map(pageLine);
+    const claim: PageClaim = { id: idOf(scope, 'claim'), root: scope, lines: pageLines, ...readClaimFields(fields) };
+    return { claim, line: pageLines[lines.indexOf(group)] };
+  } catch {
+    return null;
+  }
+}
+
+/** The same line with its values read again from the controls it already has: no walking, no regrouping. */
+export function rereadLine(line: PageLine): PageLine {
+  return { ...line, raw: rawLine(line.id, line.controls) };
+}
+
+/** A page claim as the rule engine takes it: each line parsed, its date from the line, else the claim, else today. */
+export function toClaim(claim: PageClaim, today?: string): Claim {
+  const lines = claim.lines.map((l) => parseLine(l.raw, { claimDate: claim.claimDate, today }));
+  return claim.patientBirthDate ? { lines, patientBirthDate: claim.patientBirthDate } : { lines };
+}

@@ -1,0 +1,205 @@
+/**
+ * Walking a page the way its author composed it: through open shadow roots and same-origin iframes, bounded,
+ * read-only. Type checks use nodeType and localName, never instanceof, because iframe nodes come from another
+ * realm.
+ */
+
+/** How deep the walk goes into nested shadow roots and iframes. */
+export const MAX_NESTING = 8;
+/** How far a walk climbs from an element towards its root (hostile pages nest thousands deep). */
+export const MAX_CLIMB = 64;
+/** Elements visited by one walk of a document, whatever it holds. */
+export const MAX_VISITED = 200_000;
+
+const CONTROL_TAGS = new Set(['input', 'textarea', 'select']);
+
+export const isElement = (n: unknown): n is Element => (n as Node | null)?.nodeType === 1;
+export const isShadowRoot = (n: Node | null | undefined): n is ShadowRoot => n?.nodeType === 11 && 'host' in n;
+
+/** The parent in the composed tree: the shadow host for a shadow root's top elements. Stops at a document. */
+export function composedParent(el: Element): Element | null {
+  const parent = el.parentNode;
+  if (isElement(parent)) return parent;
+  return isShadowRoot(parent) ? parent.host : null;
+}
+
+// Iframes whose documents a walk entered: frameElement is missing in some DOMs (and null across some origins).
+const framesByDocument = new WeakMap<Document, Element>();
+
+/** The element that embeds a node's tree: its shadow host, or the iframe holding its document. */
+export function hostOf(node: Node): Element | null {
+  const root = node.getRootNode();
+  if (isShadowRoot(root)) return root.host;
+  try {
+    return (root as Document).defaultView?.frameElement ?? framesByDocument.get(root as Document) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** A contained b in the composed tree of one document (shadow roots included, iframes not). */
+export function composedContains(a: Element, b: Element): boolean {
+  let el: Element | null = b;
+  for (let i = 0; el && i < MAX_CLIMB * 4; i++) {
+    if (el === a) return true;
+    el = composedParent(el);
+  }
+  return false;
+}
+
+/** The open shadow root or same-origin document an element embeds, if any. */
+export function innerRootOf(el: Element): ShadowRoot | Document | null {
+  if (el.shadowRoot) return el.shadowRoot;
+  if (el.localName !== 'iframe' && el.localName !== 'frame') return null;
+  try {
+    const doc = (el as HTMLIFrameElement).contentDocument;
+    if (doc) framesByDocument.set(doc, el);
+    return doc ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Could this element be a control? Cheap: avoids isContentEditable, which climbs ancestors. */
+export function mayBeControl(el: Element): boolean {
+  return CONTROL_TAGS.has(el.localName) || el.hasAttribute('contenteditable');
+}
+
+export interface WalkLimits {
+  maxNesting?: number;
+  maxVisited?: number;
+  /** Walk into same-origin iframes (default true). */
+  frames?: boolean;
+}
+
+/**
+ * Visits every element under root in document order (root's own shadow tree included, not root itself), a host's
+ * shadow tree before its light children, and the documents of same-origin iframes. visit returns false to stop
+ * the walk, 'skip' to pass over an element's subtree.
+ */
+export function walkComposed(
+  root: ParentNode,
+  visit: (el: Element) => boolean | 'skip' | undefined,
+  limits: WalkLimits = {},
+): void {
+  const maxNesting = limits.maxNesting ?? MAX_NESTING;
+  let budget = limits.maxVisited ?? MAX_VISITED;
+  const stack: [Element, number][] = [];
+  const pushChildren = (parent: ParentNode, nesting: number) => {
+    const kids: Element[] = [];
+    for (let c = parent.firstElementChild; c; c = c.nextElementSibling) kids.push(c);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], nesting]);
+  };
+  pushChildren(root, 0);
+  const rootShadow = isElement(root) ? root.shadowRoot : null;
+  if (rootShadow) pushChildren(rootShadow, 1);
+  while (stack.length && budget-- > 0) {
+    const [el, nesting] = stack.pop()!;
+    const verdict = visit(el);
+    if (verdict === false) return;
+    if (verdict === 'skip') continue;
+    pushChildren(el, nesting);
+    if (nesting >= maxNesting) continue;
+    const inner = el.shadowRoot ?? (limits.frames === false ? null : innerRootOf(el));
+    if (inner) pushChildren(inner, nesting + 1);
+  }
+}
+
+function splitPiercing(selector: string): string[] {
+  return selector.split('>>>').map((s) => s.trim());
+}
+
+function safeMatches(el: Element, selector: string): boolean {
+  try {
+    return selector !== '' && el.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Does el match a site selector? "a >>> b" means b inside the shadow root or iframe of an element matching a
+ * (at any depth of nesting, like a descendant combinator across tree boundaries).
+ */
+export function matchesPiercing(el: Element, selector: string): boolean {
+  const parts = splitPiercing(selector);
+  if (!safeMatches(el, parts[parts.length - 1])) return false;
+  let host = hostOf(el);
+  for (let i = parts.length - 2; i >= 0; i--) {
+    let depth = 0;
+    while (host && !safeMatches(host, parts[i]) && depth++ < MAX_NESTING) host = hostOf(host);
+    if (!host || depth > MAX_NESTING) return false;
+    host = hostOf(host);
+  }
+  return true;
+}
+
+/** All elements matching a site selector, crossing ">>>" into shadow roots and same-origin iframes. */
+export function queryPiercing(root: ParentNode, selector: string, limit = 5000): Element[] {
+  const parts = splitPiercing(selector);
+  let scopes: ParentNode[] = [root];
+  for (let i = 0; i < parts.length; i++) {
+    const found: Element[] = [];
+    for (const scope of scopes) {
+      try {
+        for (const el of scope.querySelectorAll(parts[i])) if (found.length < limit) found.push(el);
+      } catch {
+        return [];
+      }
+    }
+    if (i === parts.length - 1) return found;
+    scopes = found.map(innerRootOf).filter((r): r is ShadowRoot | Document => r !== null);
+  }
+  return [];
+}
+
+/** The nearest composed ancestor (or el itself) matching a site selector, within maxClimb steps. */
+export function closestPiercing(el: Element, selector: string, stop?: Node | null): Element | null {
+  let cur: Element | null = el;
+  for (let i = 0; cur && i < MAX_CLIMB; i++) {
+    if (cur === stop) return null;
+    if (matchesPiercing(cur, selector)) return cur;
+    cur = composedParent(cur);
+  }
+  return null;
+}
+
+const SKIPPED_TEXT = new Set(['input', 'select', 'textarea', 'button', 'script', 'style', 'template', 'option', 'datalist']);
+
+/**
+ * The text a person reads in an element, without the text of controls inside it, whitespace collapsed, at most
+ * maxLength characters and a bounded number of nodes visited.
+ */
+export function textOf(el: Element, maxLength = 200, maxNodes = 400): string {
+  let out = '';
+  const stack: Node[] = [el];
+  let visited = 0;
+  while (stack.length && out.length < maxLength && visited++ < maxNodes) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      out += node.nodeValue ?? '';
+      continue;
+    }
+    if (!isElement(node)) continue;
+    if (node !== el && (SKIPPED_TEXT.has(node.localName) || node.hasAttribute('contenteditable'))) continue;
+    if (node.getAttribute('aria-hidden') === 'true' && node !== el) continue;
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    if (node.localName === 'br' || node.localName === 'td' || node.localName === 'div') out += ' ';
+  }
+  return collapse(out).slice(0, maxLength);
+}
+
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Does el hold a form control (or is one)? */
+export function holdsControl(el: Element): boolean {
+  if (mayBeControl(el)) return true;
+  try {
+    return el.querySelector('input, select, textarea, [contenteditable]') !== null;
+  } catch {
+    return false;
+  }
+}

@@ -2,7 +2,7 @@
  * Compiles data/ into the compact forms the extension ships (written to .generated/, never committed):
  *   catalog-compact.json   rule-relevant facts for every code (content script, rule engine)
  *   lookup.json            names, synonyms and summaries for search (popup, side panel, options)
- *   rules.json             typical rule tables: same-day conflicts, frequency, ages, attachments, prior auth
+ *   rules.json             typical rule tables (same-day conflicts, frequency, ages, attachments, prior auth), sources stripped
  *   payers.json            default payer profiles
  *   portal-matches.json    the payer-portal match patterns the content script runs on
  *   public/cards/*.json    full knowledge cards, one file per category, loaded only when a card is opened
@@ -14,6 +14,7 @@ import { encodeCode } from '../lib/catalog/compact';
 import { DataError, loadCodes, loadPayers, loadRuleTables } from '../lib/catalog/load';
 import { categorySlug, type LookupEntry } from '../lib/catalog/lookup';
 import { CATEGORIES } from '../lib/catalog/schema';
+import { shipRuleTables } from '../lib/rules/tables';
 
 const OUT = resolve(import.meta.dirname, '../.generated');
 
@@ -47,7 +48,7 @@ try {
     replacedBy: c.replacedBy,
   }));
   write('lookup.json', lookup);
-  write('rules.json', rules);
+  write('rules.json', shipRuleTables(rules));
   write(
     'payers.json',
     payers.map(({ file: _file, ...p }) => p),

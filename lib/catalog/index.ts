@@ -1,6 +1,6 @@
 import compiled from '../../.generated/catalog-compact.json';
 import rules from '../../.generated/rules.json';
-import type { RuleTables } from '../rules/tables';
+import type { ShippedRuleTables } from '../rules/tables';
 import { type CompiledCatalog, createCatalog } from './catalog';
 
 export type { CatalogCode } from './compact';
@@ -10,7 +10,7 @@ export { type Catalog, type CodeStatus, createCatalog, editionOn } from './catal
 export const catalog = createCatalog(compiled as unknown as CompiledCatalog);
 export const { listCodes, getCode, lookupCode } = catalog;
 
-/** The bundled typical rule tables (data/rules), typed by their zod schema. */
-export function ruleTables(): RuleTables {
-  return rules as unknown as RuleTables;
+/** The bundled typical rule tables (data/rules, validated at build time), without their provenance. */
+export function ruleTables(): ShippedRuleTables {
+  return rules as unknown as ShippedRuleTables;
 }

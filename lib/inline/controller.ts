@@ -1,5 +1,5 @@
 import { type Badge, createBadge } from '../../components/badge';
-import type { InlineCardModel } from '../../components/card/InlineCard';
+import type { InlineCardModel } from '../../components/card/card-view';
 import type { CodeStatus } from '../catalog/catalog';
 import type { FullCode } from '../catalog/cards';
 import { type PageClaim, type PageLine, readClaims, readLineOf, rereadLine } from '../page/claim-reader';

@@ -83,3 +83,24 @@ export const RuleTables = z
 export type RuleTables = z.infer<typeof RuleTables>;
 export type SameDayConflict = z.infer<typeof SameDayConflict>;
 export type FrequencyGroup = z.infer<typeof FrequencyGroup>;
+
+/** An entry as shipped to the extension: provenance stays in data/rules/, where reviewers read it. */
+type Shipped<T> = Omit<T, 'source' | 'typical'>;
+export interface ShippedRuleTables {
+  sameDayConflicts: Shipped<SameDayConflict>[];
+  frequencyGroups: Shipped<FrequencyGroup>[];
+  ageLimits: Shipped<z.infer<typeof AgeLimit>>[];
+  attachments: Shipped<z.infer<typeof AttachmentTrigger>>[];
+  priorAuth: Shipped<z.infer<typeof PriorAuthTendency>>[];
+}
+
+export function shipRuleTables(tables: RuleTables): ShippedRuleTables {
+  const strip = <T extends { source: string; typical: true }>({ source: _s, typical: _t, ...rest }: T) => rest;
+  return {
+    sameDayConflicts: tables.sameDayConflicts.map(strip),
+    frequencyGroups: tables.frequencyGroups.map(strip),
+    ageLimits: tables.ageLimits.map(strip),
+    attachments: tables.attachments.map(strip),
+    priorAuth: tables.priorAuth.map(strip),
+  };
+}

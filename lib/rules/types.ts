@@ -3,7 +3,7 @@ import type { CatalogCode } from '../catalog/compact';
 import type { Claim, ClaimLine } from '../claim/line';
 import type { CodePolicy } from '../payers/schema';
 import type { RuleId, Severity } from './ids';
-import type { RuleTables } from './tables';
+import type { ShippedRuleTables } from './tables';
 
 /** What a rule reports: the line(s) it concerns, a short message in plain words, and a fix where one exists. */
 export interface Finding {
@@ -25,7 +25,7 @@ export interface EffectivePayer {
 
 export interface RuleContext {
   catalog: Catalog;
-  tables: RuleTables;
+  tables: ShippedRuleTables;
   payer: EffectivePayer;
   claim: Claim;
 }

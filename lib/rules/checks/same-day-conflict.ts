@@ -1,5 +1,7 @@
 import { AREA_OF_QUADRANT } from '../../claim/area';
-import type { SameDayConflict } from '../tables';
+import type { ShippedRuleTables } from '../tables';
+
+type SameDayConflict = ShippedRuleTables['sameDayConflicts'][number];
 import type { CheckedLine, ClaimRule, FindingDraft, RuleContext } from '../types';
 
 /** Where a line sits, for a conflict's scope: the visit, each tooth, or each quadrant it touches. */

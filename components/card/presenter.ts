@@ -1,10 +1,9 @@
-import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
-import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { CardPresenter } from '../../lib/inline/controller';
+import { placeBeside } from '../../lib/inline/placement';
 import cardCss from './card.css?inline';
-import { InlineCard, type InlineCardModel } from './InlineCard';
+import { type InlineCardModel, renderCardView } from './card-view';
 
 export const CARD_TAG = 'cdt-lens-card';
 
@@ -15,6 +14,8 @@ export const CARD_TAG = 'cdt-lens-card';
 export async function createCardPresenter(ctx: ContentScriptContext, onOpenFull: (code: string) => void): Promise<CardPresenter> {
   let anchor: Element | null = null;
   let current: InlineCardModel | null = null;
+  let ticked = new Set<number>();
+  let tickedFor = '';
   const ui = await createShadowRootUi(ctx, {
     name: CARD_TAG,
     position: 'inline',
@@ -25,30 +26,34 @@ export async function createCardPresenter(ctx: ContentScriptContext, onOpenFull:
     onMount: () => undefined,
   });
   const host = ui.shadowHost;
+  const lineKeys = new WeakMap<Element, string>();
+  let lineSerial = 0;
 
-  const draw = () => {
+  const draw = (lineKey: string) => {
     if (!current) return;
-    render(<InlineCard key={current.code} model={current} onOpenFull={onOpenFull} onClose={presenter.hide} />, ui.uiContainer);
+    if (lineKey !== tickedFor) {
+      ticked = new Set();
+      tickedFor = lineKey;
+    }
+    // Keep focus inside the card across redraws (a tick re-renders nothing, a new finding re-renders all).
+    const focused = ui.shadow.activeElement;
+    renderCardView(ui.uiContainer, current, ticked, { onOpenFull, onClose: presenter.hide });
+    if (focused) (ui.shadow.querySelector('.card') as HTMLElement | null)?.focus();
   };
 
-  async function place() {
+  function place() {
     if (!anchor || !current) return;
-    const { x, y } = await computePosition(anchor, host, {
-      strategy: 'fixed',
-      placement: 'bottom-start',
-      middleware: [
-        offset(6),
-        flip({ fallbackPlacements: ['top-start', 'right-start', 'left-start'] }),
-        shift({ padding: 8 }),
-        size({ padding: 8, apply: ({ availableHeight }) => host.style.setProperty('--cdt-lens-max-h', `${Math.max(160, availableHeight)}px`) }),
-      ],
-    });
-    host.style.setProperty('--cdt-lens-x', `${Math.round(x)}px`, 'important');
-    host.style.setProperty('--cdt-lens-y', `${Math.round(y)}px`, 'important');
+    const a = anchor.getBoundingClientRect();
+    const card = ui.uiContainer.firstElementChild?.getBoundingClientRect();
+    const view = document.documentElement;
+    const p = placeBeside(a, { width: card?.width || 340, height: card?.height || 200 }, { width: view.clientWidth || innerWidth, height: view.clientHeight || innerHeight });
+    host.style.setProperty('--cdt-lens-max-h', `${Math.max(0, Math.round(p.maxHeight))}px`, 'important');
+    host.style.setProperty('--cdt-lens-x', `${Math.round(p.x)}px`, 'important');
+    host.style.setProperty('--cdt-lens-y', `${Math.round(p.y)}px`, 'important');
   }
 
   const reposition = () => {
-    if (presenter.open) void place();
+    if (presenter.open) place();
   };
   ctx.addEventListener(window, 'scroll', reposition, { capture: true, passive: true });
   ctx.addEventListener(window, 'resize', reposition, { passive: true });
@@ -62,14 +67,16 @@ export async function createCardPresenter(ctx: ContentScriptContext, onOpenFull:
       current = model;
       if (!host.isConnected) ui.mount();
       host.dataset.code = model.code;
-      draw();
-      void place();
+      let key = lineKeys.get(at);
+      if (!key) lineKeys.set(at, (key = String(++lineSerial)));
+      draw(`${model.code}@${key}`);
+      place();
     },
     hide() {
       if (!current) return;
       current = null;
       anchor = null;
-      render(null, ui.uiContainer);
+      ui.uiContainer.replaceChildren();
       ui.remove();
     },
     contains(node) {

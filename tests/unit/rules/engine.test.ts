@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { catalog, ruleTables } from '../../../lib/catalog';
+import type { Catalog } from '../../../lib/catalog/catalog';
+import { parseLine, type RawLine } from '../../../lib/claim/line';
+import { checkClaim, createClaimChecker, worstSeverity } from '../../../lib/rules/engine';
+import { RULES } from '../../../lib/rules/index';
+import { RULE_IDS } from '../../../lib/rules/ids';
+import { DEFAULT_PAYER } from './helpers';
+
+/** The real catalog, counting lookups: each lookup is one line's line rules being run. */
+function countingCatalog(): Catalog & { lookups: number } {
+  const counted = { ...catalog, lookups: 0 };
+  counted.lookupCode = (code, date) => {
+    counted.lookups++;
+    return catalog.lookupCode(code, date);
+  };
+  return counted;
+}
+
+const lines = (raw: Omit<RawLine, 'id'>[]) => raw.map((l, i) => parseLine({ id: `l${i}`, ...l }, { today: '2026-06-15' }));
+
+describe('the rule engine', () => {
+  it('has exactly one rule module per public rule id', () => {
+    expect(RULES.map((r) => r.id)).toEqual([...RULE_IDS]);
+    for (const r of RULES) {
+      expect(r.description.length).toBeGreaterThan(20);
+      expect(['info', 'warning', 'error']).toContain(r.defaultSeverity);
+    }
+  });
+
+  it('re-runs line rules only for the line that changed', () => {
+    const counted = countingCatalog();
+    const checker = createClaimChecker({ catalog: counted, tables: ruleTables(), payer: DEFAULT_PAYER });
+    const raw = Array.from({ length: 10 }, (_, i) => ({ code: 'D2391', tooth: String(i + 2), surface: 'O' }));
+    checker.check({ lines: lines(raw) });
+    expect(counted.lookups).toBe(10);
+    raw[4] = { ...raw[4], surface: 'MO' };
+    const { byLine } = checker.check({ lines: lines(raw) });
+    expect(counted.lookups).toBe(11);
+    expect(byLine.get('l4')?.map((f) => f.ruleId)).toContain('surface-count');
+  });
+
+  it('gives the same findings incrementally as from scratch', () => {
+    const checker = createClaimChecker({ catalog, tables: ruleTables(), payer: DEFAULT_PAYER });
+    const raw: Omit<RawLine, 'id'>[] = [{ code: 'D0120' }, { code: 'D0150' }, { code: 'D2392', tooth: '30', surface: 'MODB' }, { code: 'D4341' }];
+    checker.check({ lines: lines(raw.slice(0, 2)) });
+    const incremental = checker.check({ lines: lines(raw) }).findings;
+    const fresh = checkClaim({ lines: lines(raw) }, { catalog, tables: ruleTables(), payer: DEFAULT_PAYER });
+    expect(incremental).toEqual(fresh);
+  });
+
+  it('reports the worst severity for a badge', () => {
+    const findings = checkClaim({ lines: lines([{ code: 'D2392', tooth: '30', surface: 'MODB' }]) }, { catalog, tables: ruleTables(), payer: DEFAULT_PAYER });
+    expect(worstSeverity(findings)).toBe('error');
+    expect(worstSeverity([])).toBe('ok');
+  });
+
+  it('lets a payer raise or silence any rule, as a linter config does', () => {
+    const ctx = { catalog, tables: ruleTables() };
+    const line = lines([{ code: 'D2740', tooth: '8' }]);
+    const base = checkClaim({ lines: line }, { ...ctx, payer: DEFAULT_PAYER }).find((f) => f.ruleId === 'prior-auth');
+    expect(base?.severity).toBe('info');
+    const raised = checkClaim({ lines: line }, { ...ctx, payer: { ...DEFAULT_PAYER, rules: { 'prior-auth': 'error' } } }).find((f) => f.ruleId === 'prior-auth');
+    expect(raised?.severity).toBe('error');
+    const off = checkClaim({ lines: line }, { ...ctx, payer: { ...DEFAULT_PAYER, rules: { 'prior-auth': 'off' } } });
+    expect(off.some((f) => f.ruleId === 'prior-auth')).toBe(false);
+  });
+
+  it('never throws on any catalog code with odd line values', () => {
+    const odd = ['', '33', 'ZZ', '1-32', 'A-T', '  ', '#', 'MODBFLI', 'xyz', '99/99/9999', '00', '40', 'U/L'];
+    for (const entry of catalog.listCodes()) {
+      const raw = odd.map((v, i) => ({ code: entry.code, tooth: v, surface: odd[(i + 3) % odd.length], area: odd[(i + 5) % odd.length], date: odd[(i + 9) % odd.length] }));
+      expect(() => checkClaim({ lines: lines(raw), patientBirthDate: '2010-01-01' }, { catalog, tables: ruleTables(), payer: DEFAULT_PAYER })).not.toThrow();
+    }
+  });
+});

@@ -2,6 +2,7 @@
  * Compiles data/ into the compact forms the extension ships (written to .generated/, never committed):
  *   catalog-compact.json   rule-relevant facts for every code (content script, rule engine)
  *   lookup.json            names, synonyms and summaries for search (popup, side panel, options)
+ *   search-index.json      the prebuilt MiniSearch index over lookup.json (lib/search)
  *   rules.json             typical rule tables (same-day conflicts, frequency, ages, attachments, prior auth), sources stripped
  *   payers.json            default payer profiles
  *   portal-matches.json    the payer-portal match patterns the content script runs on
@@ -15,6 +16,7 @@ import { DataError, loadCodes, loadPayers, loadRuleTables } from '../lib/catalog
 import { categorySlug, type LookupEntry } from '../lib/catalog/lookup';
 import { CATEGORIES } from '../lib/catalog/schema';
 import { shipRuleTables } from '../lib/rules/tables';
+import { buildSearchIndex } from '../lib/search/build';
 
 const OUT = resolve(import.meta.dirname, '../.generated');
 
@@ -48,6 +50,7 @@ try {
     replacedBy: c.replacedBy,
   }));
   write('lookup.json', lookup);
+  write('search-index.json', buildSearchIndex(lookup));
   write('rules.json', shipRuleTables(rules));
   write(
     'payers.json',

@@ -23,6 +23,10 @@ export interface PageServer {
 /** A static file server for fixture pages, on 127.0.0.1 only, on a free port. */
 export async function startPageServer(root = PAGES_DIR, port = 0): Promise<PageServer> {
   const server: Server = createServer((req, res) => {
+    if (req.url === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
       /^(\.\.[/\\])+/,
       '',

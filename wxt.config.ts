@@ -21,7 +21,13 @@ export default defineConfig({
     name: 'CDT Lens',
     description:
       'Quiet inline hints for CDT procedure codes on payer portals and claim forms, code lookup and per-payer checks. Nothing leaves your browser.',
-    permissions: ['storage'],
+    // scripting: content scripts for the sites a user turns on; activeTab: the popup reads the current tab's address.
+    permissions: ['storage', 'scripting', 'activeTab'],
+    // Any site can be turned on from the popup or options page; the browser asks for each one.
+    optional_host_permissions: browser === 'firefox' ? undefined : ['https://*/*', 'http://*/*'],
+    optional_permissions: browser === 'firefox' ? ['https://*/*', 'http://*/*'] : undefined,
+    // A dental group's IT pushes settings through enterprise policy (README: "Managing CDT Lens for a dental group").
+    storage: { managed_schema: 'managed-schema.json' },
     action: { default_title: 'CDT Lens' },
     content_security_policy:
       browser === 'firefox'

@@ -1,5 +1,4 @@
 import portalMatches from '../../.generated/portal-matches.json';
-import bundledPayers from '../../.generated/payers.json';
 import { createCardPresenter } from '../../components/card/presenter';
 import { catalog, lookupCode, ruleTables } from '../../lib/catalog';
 import type { FullCode } from '../../lib/catalog/cards';
@@ -7,6 +6,8 @@ import { todayIso } from '../../lib/claim/dates';
 import { startInlineHints } from '../../lib/inline/controller';
 import type { PayerProfile } from '../../lib/payers/schema';
 import { effectivePayer, payerForUrl } from '../../lib/payers/resolve';
+import { bundledPayers } from '../../lib/settings/bundled';
+import { watchPayerFor } from '../../lib/settings/read';
 
 export default defineContentScript({
   matches: portalMatches,
@@ -16,22 +17,27 @@ export default defineContentScript({
   async main(ctx) {
     const stop = new AbortController();
     ctx.onInvalidated(() => stop.abort());
-    const payer = () => payerForUrl(location.href, bundledPayers as PayerProfile[]);
+    // Bundled profiles until the stored settings arrive; then the office's own, kept current as they change.
+    let payer: PayerProfile = payerForUrl(location.href, bundledPayers());
     const card = await createCardPresenter(ctx, (code) => void browser.runtime.sendMessage({ type: 'open-full-card', code }).catch(() => undefined));
     const hints = startInlineHints(document, {
       signal: stop.signal,
       card,
       today: todayIso,
-      context: () => ({ catalog, tables: ruleTables(), payer: effectivePayer(payer()) }),
+      context: () => ({ catalog, tables: ruleTables(), payer: effectivePayer(payer) }),
       payerExtras(code) {
-        const p = payer();
-        const policy = p.codes[code];
-        return { payerName: p.name, note: policy?.note, checklist: policy?.checklist };
+        const policy = payer.codes[code];
+        return { payerName: payer.name, note: policy?.note, checklist: policy?.checklist };
       },
       loadCard: (code) => browser.runtime.sendMessage({ type: 'get-card', code }) as Promise<FullCode | null>,
       codeStatus: (code) => lookupCode(code, todayIso()).status,
-      selectors: payer().selectors,
+      selectors: payer.selectors,
     });
+    const unwatch = watchPayerFor(location.href, (resolved) => {
+      payer = resolved.profile;
+      hints.refresh();
+    });
+    stop.signal.addEventListener('abort', unwatch);
     // SPA navigation: the location-change event fires before the URL commits; read the page again after it.
     ctx.addEventListener(window, 'wxt:locationchange', () => setTimeout(() => hints.rescan(), 0));
   },

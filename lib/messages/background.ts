@@ -1,17 +1,22 @@
 import type { Runtime } from 'webextension-polyfill';
 import { loadCard } from '../catalog/cards';
+import { getTabPayer } from '../settings/tab-payer';
+import { openFullCard } from './open-card';
+import { type BackgroundMessage, isBackgroundMessage } from './types';
 
-/** Messages the extension's own pages and content scripts send to the background. */
-export type Message = { type: 'get-card'; code: string };
-
-function isMessage(m: unknown): m is Message {
-  return (
-    typeof m === 'object' && m !== null && (m as Message).type === 'get-card' && typeof (m as Message).code === 'string'
-  );
-}
+export type Message = BackgroundMessage;
 
 /** Answers only this extension's own contexts; anything else is ignored. */
 export function handleMessage(message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
-  if (sender.id !== browser.runtime.id || !isMessage(message)) return undefined;
-  return loadCard(message.code);
+  if (sender.id !== browser.runtime.id || !isBackgroundMessage(message)) return undefined;
+  switch (message.type) {
+    case 'get-card':
+      return loadCard(message.code);
+    case 'open-full-card':
+      return openFullCard(message.code, sender);
+    case 'get-tab-payer':
+      return sender.tab?.id === undefined
+        ? Promise.resolve({ payerId: null })
+        : getTabPayer(sender.tab.id).then((payerId) => ({ payerId }));
+  }
 }

@@ -6,8 +6,10 @@ import { Odontogram } from '../Odontogram';
 import { CodeLink } from './CodeLink';
 import { EditionNote } from './EditionNote';
 import { codeFacts } from './facts';
+import type { PayerProfile } from '../../lib/payers/schema';
 import { PayerSettings } from './PayerSettings';
 import { useCards } from './use-cards';
+import { type LicensedText, useLicensedText } from './use-licensed';
 
 const SECTIONS = [
   ['line', 'What the claim line needs'],
@@ -207,9 +209,40 @@ function CardBody({ full }: { full: FullCode }) {
   );
 }
 
+/**
+ * The code's description: CDT Lens's own plain-language summary, and beside it, when the practice imported its
+ * licensed CDT file, the ADA's nomenclature and descriptor from that file, each clearly labelled.
+ */
+function Descriptions({ summary, licensed }: { summary: string; licensed: LicensedText | null }) {
+  if (!licensed) return <p data-summary>{summary}</p>;
+  return (
+    <dl class="descriptions">
+      <div data-summary>
+        <dt>CDT Lens plain-language summary</dt>
+        <dd>{summary}</dd>
+      </div>
+      <div class="licensed" data-licensed>
+        <dt>Licensed CDT descriptor (from your practice’s file)</dt>
+        {licensed.nomenclature ? (
+          <dd class="nomenclature">
+            <span class="visually-hidden">Nomenclature: </span>
+            {licensed.nomenclature}
+          </dd>
+        ) : null}
+        {licensed.descriptor ? <dd class="descriptor">{licensed.descriptor}</dd> : null}
+        <dd class="source">From {licensed.source}, kept in this browser only.</dd>
+      </div>
+    </dl>
+  );
+}
+
 export interface CodeViewProps {
   code: string;
   payerId: string;
+  /** Every payer profile in force, "Default" first. */
+  profiles: readonly PayerProfile[];
+  /** The payer in force on the current tab, if known. */
+  tabPayerId?: string;
   onPayerChange(id: string): void;
   onOpened(code: string): void;
   onCopy(code: string): void;
@@ -218,9 +251,11 @@ export interface CodeViewProps {
 }
 
 /** Everything about one code: its knowledge card, what the line needs, its edition and the payer's settings. */
-export function CodeView({ code, payerId, onPayerChange, onOpened, onCopy, onCompare, onBack }: CodeViewProps) {
+export function CodeView(props: CodeViewProps) {
+  const { code, payerId, profiles, tabPayerId, onPayerChange, onOpened, onCopy, onCompare, onBack } = props;
   const entry = lookupEntry(code);
   const full = useCards([code])[code];
+  const licensed = useLicensedText(entry?.code ?? code);
   useEffect(() => {
     if (entry) onOpened(entry.code);
   }, [entry?.code]); // record each code once per opening
@@ -258,7 +293,7 @@ export function CodeView({ code, payerId, onPayerChange, onOpened, onCopy, onCom
         </button>
       </div>
       <EditionNote entry={entry} />
-      <p>{entry.description}</p>
+      <Descriptions summary={entry.description} licensed={licensed} />
 
       <JumpNav />
 
@@ -266,7 +301,13 @@ export function CodeView({ code, payerId, onPayerChange, onOpened, onCopy, onCom
         {full ? <Odontogram needs={full} code={entry.code} /> : <p class="muted">Loading…</p>}
       </Section>
       <Section id="payer">
-        <PayerSettings code={entry.code} payerId={payerId} onPayerChange={onPayerChange} />
+        <PayerSettings
+          code={entry.code}
+          payerId={payerId}
+          profiles={profiles}
+          tabPayerId={tabPayerId}
+          onPayerChange={onPayerChange}
+        />
         <h4>Typical payer rules</h4>
         <TypicalRules code={entry.code} />
       </Section>

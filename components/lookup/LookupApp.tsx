@@ -11,7 +11,10 @@ import { LISTBOX_ID, optionId, ResultList } from './ResultList';
 import { MAX_COMPARE } from './route';
 import { codeSearch } from './search-service';
 import { SidePanelButton } from './SidePanelButton';
+import { TabPayer } from './TabPayer';
 import { TabStatusLine } from './TabStatusLine';
+import { useCurrentTab } from './use-current-tab';
+import { usePayerProfiles } from './use-payers';
 import { useHashRoute } from './use-route';
 import './lookup.css';
 
@@ -52,8 +55,14 @@ export function LookupApp({ surface }: LookupAppProps) {
   const [active, setActive] = useState(-1);
   const [tray, setTray] = useState<string[]>(route.view === 'compare' ? route.codes : []);
   const [recent, setRecent] = useState<string[]>([]);
-  const [payerId, setPayerId] = useState(DEFAULT_PAYER_ID);
   const [message, setMessage] = useState('');
+  const profiles = usePayerProfiles();
+  const [current, refreshTab] = useCurrentTab();
+  // The code view shows the payer in force on the current tab, until the user picks another one there.
+  const tabPayerId = current?.payer?.id;
+  const [pickedPayer, setPickedPayer] = useState<string | null>(null);
+  useEffect(() => setPickedPayer(null), [tabPayerId]);
+  const payerId = pickedPayer ?? tabPayerId ?? DEFAULT_PAYER_ID;
 
   const results = useMemo(() => {
     if (!query.trim() && !category) return [];
@@ -113,12 +122,21 @@ export function LookupApp({ surface }: LookupAppProps) {
 
   return (
     <div class={`lookup ${surface}`}>
-      <header class="bar">
+      <header class="top">
         <div class="title-row">
           <h1>CDT Lens</h1>
           {surface === 'popup' ? <SidePanelButton /> : null}
         </div>
-        <TabStatusLine />
+        {current ? (
+          <section class="this-tab" aria-label="This tab" key={current.tabId}>
+            <TabStatusLine current={current} onChanged={refreshTab} />
+            {current.status.state === 'active' || current.status.state === 'unknown' ? (
+              <TabPayer current={current} profiles={profiles} />
+            ) : null}
+          </section>
+        ) : null}
+      </header>
+      <div class="bar">
         <div class="search-row" role="search">
           <label class="visually-hidden" for="q">
             Search codes by number, words or lay terms
@@ -155,7 +173,7 @@ export function LookupApp({ surface }: LookupAppProps) {
         <p id="q-hint" class="hint">
           ↑↓ · Enter opens · Shift+Enter compares · Esc back
         </p>
-      </header>
+      </div>
 
       <main>
         {searching && (query.trim() || category) ? (
@@ -171,7 +189,9 @@ export function LookupApp({ surface }: LookupAppProps) {
           <CodeView
             code={route.code}
             payerId={payerId}
-            onPayerChange={setPayerId}
+            profiles={profiles}
+            tabPayerId={tabPayerId}
+            onPayerChange={setPickedPayer}
             onOpened={opened}
             onCopy={copy}
             onCompare={addToCompare}

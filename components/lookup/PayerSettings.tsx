@@ -1,6 +1,6 @@
 import type { CodePolicy, PayerProfile } from '../../lib/payers/schema';
+import { DEFAULT_PAYER_ID, selectable } from './data';
 import { frequencyText } from './facts';
-import { PAYERS } from './data';
 
 const RULE_LABEL: Record<string, string> = { off: 'off', info: 'note', warning: 'check', error: 'likely rejected' };
 
@@ -16,7 +16,7 @@ function PolicyList({ policy }: { policy: CodePolicy }) {
   if (policy.checklist?.length) rows.push(['Payer checklist', policy.checklist.join('; ')]);
   if (policy.note) rows.push(['Note', policy.note]);
   return (
-    <dl class="facts">
+    <dl class="facts" data-payer-policy>
       {rows.map(([k, v]) => (
         <div key={k}>
           <dt>{k}</dt>
@@ -30,23 +30,30 @@ function PolicyList({ policy }: { policy: CodePolicy }) {
 export interface PayerSettingsProps {
   code: string;
   payerId: string;
+  /** Every payer profile in force (the office's settings applied), "Default" first. */
+  profiles: readonly PayerProfile[];
+  /** The payer in force on the current tab, marked in the list. */
+  tabPayerId?: string;
   onPayerChange(id: string): void;
 }
 
-/** The chosen payer profile's settings for one code: its policy, rule severities and notes. */
-export function PayerSettings({ code, payerId, onPayerChange }: PayerSettingsProps) {
-  const profile: PayerProfile = PAYERS.find((p) => p.id === payerId) ?? PAYERS[0];
-  const policy = profile.codes[code];
+/** The chosen payer profile's settings for one code, as the office set them: its policy, rule severities and notes. */
+export function PayerSettings({ code, payerId, profiles, tabPayerId, onPayerChange }: PayerSettingsProps) {
+  const options = selectable(profiles);
+  const profile =
+    options.find((p) => p.id === payerId) ?? options.find((p) => p.id === DEFAULT_PAYER_ID) ?? options[0];
+  if (!profile) return <p class="muted">No payer profiles.</p>;
+  const policy = Object.hasOwn(profile.codes, code) ? profile.codes[code] : undefined;
   const severities = Object.entries(profile.rules);
   const empty = !policy && !severities.length && !profile.note;
   return (
-    <div class="payer-settings">
+    <div class="payer-settings" data-payer={profile.id}>
       <label class="field">
         <span>Payer profile</span>
         <select value={profile.id} onChange={(e) => onPayerChange(e.currentTarget.value)}>
-          {PAYERS.map((p) => (
+          {options.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name}
+              {p.id === tabPayerId ? `${p.name} (this tab)` : p.name}
             </option>
           ))}
         </select>
@@ -63,7 +70,7 @@ export function PayerSettings({ code, payerId, onPayerChange }: PayerSettingsPro
             <p class="muted">No settings for {code} itself in {profile.name}.</p>
           )}
           {severities.length ? (
-            <p>
+            <p data-payer-rules>
               Rule severities:{' '}
               {severities.map(([rule, sev], i) => (
                 <span key={rule}>

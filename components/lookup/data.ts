@@ -3,23 +3,28 @@ import portalMatches from '../../.generated/portal-matches.json';
 import { lookupEntry } from '../../lib/catalog/cards';
 import type { PayerProfile } from '../../lib/payers/schema';
 
-/** The bundled payer profiles, "Default" first. */
-export const PAYERS: readonly PayerProfile[] = [...(payersJson as unknown as PayerProfile[])].sort(
-  (a, b) => Number(b.kind === 'default') - Number(a.kind === 'default') || a.name.localeCompare(b.name),
-);
+/** Payer profiles in the order the lookup lists them: "Default" first, then by name. */
+export function sortProfiles(profiles: readonly PayerProfile[]): PayerProfile[] {
+  return [...profiles].sort(
+    (a, b) => Number(b.kind === 'default') - Number(a.kind === 'default') || a.name.localeCompare(b.name),
+  );
+}
+
+/** The bundled payer profiles, "Default" first: what the lookup shows until the office's settings are read. */
+export const PAYERS: readonly PayerProfile[] = sortProfiles(payersJson as unknown as PayerProfile[]);
 export const DEFAULT_PAYER_ID = PAYERS.find((p) => p.kind === 'default')?.id ?? 'default';
 
-type Scripting = { getRegisteredContentScripts?(): Promise<{ matches?: string[] }[]> };
+/** The profiles a user can pick: the enabled ones, and always the Default profile. */
+export const selectable = (profiles: readonly PayerProfile[]) =>
+  profiles.filter((p) => p.enabled || p.kind === 'default');
 
-/**
- * The pages the content script runs on: the manifest's patterns (the bundled portals, plus test hosts in the e2e
- * build), and the sites a user turned on, which are registered at run time.
- */
-export async function contentScriptPatterns(): Promise<string[]> {
+/** The bundled payer portals' match patterns. */
+export const PORTAL_PATTERNS: readonly string[] = portalMatches;
+
+/** The pages the manifest's content script runs on: the bundled portals, plus test hosts in the e2e build. */
+export function builtInPatterns(): string[] {
   const fromManifest = browser.runtime.getManifest().content_scripts?.flatMap((s) => s.matches ?? []) ?? [];
-  const scripting = (browser as unknown as { scripting?: Scripting }).scripting;
-  const registered = (await scripting?.getRegisteredContentScripts?.().catch(() => [])) ?? [];
-  return [...(fromManifest.length ? fromManifest : portalMatches), ...registered.flatMap((s) => s.matches ?? [])];
+  return fromManifest.length ? fromManifest : [...portalMatches];
 }
 
 export function codeName(code: string): string {

@@ -33,19 +33,46 @@ describe('recent codes', () => {
 });
 
 describe('tab status', () => {
-  const patterns = ['https://www.deltadentalins.com/*', 'https://apps.availity.com/*'];
-  const profiles = [
-    { name: 'Default', hosts: [], kind: 'default' as const, enabled: true },
-    { name: 'Delta Dental (DDIC)', hosts: ['https://www.deltadentalins.com/*'], kind: 'payer' as const, enabled: true },
-  ];
-  test('on for portal pages, naming the payer; off elsewhere; unknown without an address', () => {
-    expect(tabStatus('https://www.deltadentalins.com/claims', patterns, profiles)).toEqual({
+  const portals = ['https://www.deltadentalins.com/*', 'https://apps.availity.com/*'];
+  const sites = { portals, builtIn: [...portals, 'http://127.0.0.1/*'], userSites: ['https://pms.example.com', 'http://10.0.0.5:8080'] };
+
+  test('on for bundled portals and built-in hosts, which cannot be turned off', () => {
+    expect(tabStatus('https://www.deltadentalins.com/claims', sites)).toEqual({
       state: 'active',
-      payer: 'Delta Dental (DDIC)',
+      origin: 'https://www.deltadentalins.com',
+      source: 'portal',
     });
-    expect(tabStatus('https://apps.availity.com/x', patterns, profiles)).toEqual({ state: 'active' });
-    expect(tabStatus('https://example.com/', patterns, profiles)).toEqual({ state: 'inactive' });
-    expect(tabStatus(undefined, patterns, profiles)).toEqual({ state: 'unknown' });
+    expect(tabStatus('http://127.0.0.1:4000/demo/claim.html', sites)).toEqual({
+      state: 'active',
+      origin: 'http://127.0.0.1:4000',
+      source: 'built-in',
+    });
+  });
+
+  test('on for a site the user turned on, naming the stored origins that cover it (any port)', () => {
+    expect(tabStatus('https://pms.example.com/claim/1', sites)).toEqual({
+      state: 'active',
+      origin: 'https://pms.example.com',
+      source: 'user',
+      sites: ['https://pms.example.com'],
+    });
+    expect(tabStatus('http://10.0.0.5:9090/x', sites)).toMatchObject({ source: 'user', sites: ['http://10.0.0.5:8080'] });
+  });
+
+  test('off for other web pages, with the origin to turn on; never for pages that are not web pages', () => {
+    expect(tabStatus('https://example.com/a?b=c', sites)).toEqual({ state: 'inactive', origin: 'https://example.com' });
+    expect(tabStatus('https://pms.example.com.evil.example/', sites)).toMatchObject({ state: 'inactive' });
+    expect(tabStatus('http://portal.example.invalid:8080/claims', sites)).toEqual({
+      state: 'inactive',
+      origin: 'http://portal.example.invalid:8080',
+    });
+    for (const url of ['chrome://newtab/', 'about:blank', 'file:///C:/claims.html', 'chrome-extension://abc/popup.html'])
+      expect(tabStatus(url, sites)).toEqual({ state: 'not-web' });
+  });
+
+  test('unknown without an address (the browser did not give it)', () => {
+    expect(tabStatus(undefined, sites)).toEqual({ state: 'unknown' });
+    expect(tabStatus('', sites)).toEqual({ state: 'unknown' });
   });
 });
 

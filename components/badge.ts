@@ -29,14 +29,49 @@ const LABEL: Record<BadgeSeverity, string> = {
 
 export interface Badge {
   host: HTMLElement;
+  /** Sets what the badge says; nothing is written when it already says that. */
   update(code: string, severity: BadgeSeverity, rules: string[]): void;
+  /**
+   * Puts the badge beside a control's box (null: hidden), inserting it on first use. Writes only what changed,
+   * so a frame that places hundreds of badges after reading all their boxes costs no extra layout.
+   */
   place(rect: DOMRect | null): void;
   remove(): void;
 }
 
 let sheet: CSSStyleSheet | undefined;
 
+const claimedTags = new WeakMap<Document, Map<string, boolean>>();
+
+/**
+ * Whether the page registered its own custom element under one of our tags. Our element would then be upgraded
+ * into the page's class when inserted, and the page's constructor could fail on our shadow root, so CDT Lens
+ * stays out of that document instead. Probed once per document: a connected, still-undefined element of a
+ * registered name is upgraded synchronously and then matches `:defined`.
+ */
+export function pageClaimedTag(doc: Document, tag: string): boolean {
+  let tags = claimedTags.get(doc);
+  if (!tags) claimedTags.set(doc, (tags = new Map()));
+  let claimed = tags.get(tag);
+  if (claimed === undefined) {
+    const probe = doc.createElement(tag);
+    probe.hidden = true;
+    try {
+      (doc.documentElement ?? doc).append(probe);
+      claimed = probe.matches(':defined');
+    } catch {
+      claimed = true;
+    } finally {
+      probe.remove();
+    }
+    tags.set(tag, claimed);
+  }
+  return claimed;
+}
+
+/** Throws when the page claimed the badge's tag (see pageClaimedTag). */
 export function createBadge(doc: Document, onActivate: () => void): Badge {
+  if (pageClaimedTag(doc, BADGE_TAG)) throw new Error(`the page defines its own <${BADGE_TAG}>`);
   const host = doc.createElement(BADGE_TAG);
   const root = host.attachShadow({ mode: 'open' });
   const view = doc.defaultView;
@@ -60,28 +95,40 @@ export function createBadge(doc: Document, onActivate: () => void): Badge {
     onActivate();
   });
   host.addEventListener('mouseenter', onActivate);
-  (doc.documentElement ?? doc).append(host);
+  let said = '';
+  let at = '';
 
   return {
     host,
     update(code, severity, rules) {
+      // Sorted, so the attribute reads the same whatever order the rules ran in (`surface-count tooth-required`).
+      const ruleList = [...rules].sort().join(' ');
+      const saying = `${code}|${severity}|${ruleList}`;
+      if (saying === said) return;
+      said = saying;
       host.dataset.code = code;
       host.dataset.severity = severity;
-      host.dataset.rules = rules.join(' ');
+      host.dataset.rules = ruleList;
       dot.className = `dot ${severity}`;
       dot.textContent = GLYPH[severity];
       dot.setAttribute('aria-label', `CDT Lens: ${code}, ${LABEL[severity]}`);
       host.title = `${code}: ${LABEL[severity]}`;
     },
     place(rect) {
-      if (!rect || (rect.width === 0 && rect.height === 0)) {
+      if (!host.isConnected) (doc.documentElement ?? doc).append(host);
+      const visible = !!rect && (rect.width > 0 || rect.height > 0);
+      const next = visible ? `${Math.round(rect.right - 8)},${Math.round(rect.top - 8)}` : 'hidden';
+      if (next === at) return;
+      at = next;
+      if (!visible) {
         host.hidden = true;
         return;
       }
       host.hidden = false;
+      const [x, y] = next.split(',');
       // Custom properties, because the shadow root's own !important rules outrank any inline position.
-      host.style.setProperty('--cdt-lens-x', `${Math.round(rect.right - 8)}px`, 'important');
-      host.style.setProperty('--cdt-lens-y', `${Math.round(rect.top - 8)}px`, 'important');
+      host.style.setProperty('--cdt-lens-x', `${x}px`, 'important');
+      host.style.setProperty('--cdt-lens-y', `${y}px`, 'important');
     },
     remove() {
       host.remove();

@@ -2,16 +2,21 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { CardPresenter } from '../../lib/inline/controller';
 import { placeBeside } from '../../lib/inline/placement';
+import { pageClaimedTag } from '../badge';
 import cardCss from './card.css?inline';
 import { type InlineCardModel, renderCardView } from './card-view';
 
 export const CARD_TAG = 'cdt-lens-card';
+
+/** On a page that defined its own <cdt-lens-card>, there is no card: badges still work where they can. */
+const NO_CARD: CardPresenter = { open: false, show() {}, hide() {}, contains: () => false, focus() {} };
 
 /**
  * Mounts the inline card in its own open shadow root (WXT's createShadowRootUi): styles reset and in px, key
  * events kept inside so the page's shortcuts do not fire, placed beside the field without covering it.
  */
 export async function createCardPresenter(ctx: ContentScriptContext, onOpenFull: (code: string) => void): Promise<CardPresenter> {
+  if (pageClaimedTag(document, CARD_TAG)) return NO_CARD;
   let anchor: Element | null = null;
   let current: InlineCardModel | null = null;
   let ticked = new Set<number>();

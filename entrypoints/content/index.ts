@@ -17,6 +17,9 @@ export default defineContentScript({
   async main(ctx) {
     const stop = new AbortController();
     ctx.onInvalidated(() => stop.abort());
+    // WXT notices that the extension was reloaded or updated only when it checks; this tick makes it check every
+    // second, so an orphaned script takes its badges and card away instead of leaving stale ones behind.
+    ctx.setInterval(() => undefined, 1000);
     // Bundled profiles until the stored settings arrive; then the office's own, kept current as they change.
     let payer: PayerProfile = payerForUrl(location.href, bundledPayers());
     const card = await createCardPresenter(ctx, (code) => void browser.runtime.sendMessage({ type: 'open-full-card', code }).catch(() => undefined));
@@ -31,7 +34,7 @@ export default defineContentScript({
       },
       loadCard: (code) => browser.runtime.sendMessage({ type: 'get-card', code }) as Promise<FullCode | null>,
       codeStatus: (code) => lookupCode(code, todayIso()).status,
-      selectors: payer.selectors,
+      selectors: () => payer.selectors,
     });
     const unwatch = watchPayerFor(location.href, (resolved) => {
       payer = resolved.profile;

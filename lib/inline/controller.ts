@@ -2,7 +2,7 @@ import { type Badge, createBadge } from '../../components/badge';
 import type { InlineCardModel } from '../../components/card/card-view';
 import type { CodeStatus } from '../catalog/catalog';
 import type { FullCode } from '../catalog/cards';
-import { type PageClaim, type PageLine, readClaims, readLineOf, rereadLine } from '../page/claim-reader';
+import { type PageClaim, type PageLine, readClaims, readLineOf, rereadClaimFields, rereadLine } from '../page/claim-reader';
 import { controlCodes, isFieldControl, isReadableControl, type ReadableControl } from '../page/controls';
 import type { SiteSelectors } from '../page/field-roles';
 import { createClaimChecker, worstSeverity } from '../rules/engine';
@@ -30,7 +30,8 @@ export interface InlineHintsOptions {
   /** A code alone, for free text outside claim lines (remarks). */
   codeStatus(code: string): CodeStatus;
   card?: CardPresenter;
-  selectors?: SiteSelectors;
+  /** Per-site selector overrides of the payer in use (read on each scan: settings change live). */
+  selectors?(): SiteSelectors | undefined;
   today(): string;
 }
 
@@ -57,7 +58,34 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   const findings = new Map<string, Map<string, Finding[]>>();
   const badges = new Map<Element, Badge>();
   let cardFor: Element | null = null;
+  /** The field focus was just given back to after Escape in its card: that focus does not reopen the card. */
+  let returnedTo: Element | null = null;
   let placeScheduled = false;
+  // Layout changes that add or remove no nodes (a banner grows, a panel opens, a field widens) move controls
+  // without a mutation: watch the page's and each badged control's size.
+  const layout = typeof ResizeObserver === 'function' ? new ResizeObserver(() => schedulePlace()) : null;
+  // Badges are drawn above the page: one beside a control scrolled out of an inner scroll container (a
+  // fixed-height grid) would float over whatever is there. Hide it while the control is clipped; the huge root
+  // margin keeps badges of controls that are merely outside the viewport.
+  const clipped = new WeakSet<Element>();
+  const clipping =
+    typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver(
+          (entries) => {
+            for (const e of entries) {
+              if (e.isIntersecting) clipped.delete(e.target);
+              else clipped.add(e.target);
+            }
+            schedulePlace();
+          },
+          { root: doc, rootMargin: '100000px' },
+        )
+      : null;
+  const rectOf = (control: Element) => (clipped.has(control) ? null : control.getBoundingClientRect());
+  function watch(control: Element) {
+    layout?.observe(control);
+    clipping?.observe(control);
+  }
 
   // ---- checking ------------------------------------------------------------------------------------------------
 
@@ -95,42 +123,64 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   function showBadge(control: Element, code: string, lineFindings: Finding[]) {
     let badge = badges.get(control);
     if (!badge) {
-      badge = createBadge(control.ownerDocument, () => openCardFor(control));
-      badges.set(control, badge);
+      badge = tryCreateBadge(control);
+      if (!badge) return;
     }
     const rules = [...new Set(lineFindings.map((f) => f.ruleId))];
     badge.update(code, worstSeverity(lineFindings), rules);
-    badge.place(control.getBoundingClientRect());
+  }
+
+  /** A new badge, or none when the page makes that impossible (it defined its own cdt-lens-badge element first). */
+  function tryCreateBadge(control: Element): Badge | undefined {
+    try {
+      const badge = createBadge(control.ownerDocument, () => openCardFor(control));
+      badges.set(control, badge);
+      watch(control);
+      // Inserted and placed in the next frame, with every other new badge: reading the page stays free of layouts.
+      schedulePlace();
+      return badge;
+    } catch {
+      return undefined;
+    }
   }
 
   function dropBadge(control: Element) {
+    layout?.unobserve(control);
+    clipping?.unobserve(control);
+    clipped.delete(control);
     badges.get(control)?.remove();
     badges.delete(control);
   }
 
-  /** Codes in free text outside claim lines (a remarks box): checked alone against the catalog. */
-  function freeTextBadge(control: ReadableControl) {
+  /** Codes in free text outside claim lines (a remarks box): checked alone against the catalog. Whether the badge changed. */
+  function freeTextBadge(control: ReadableControl): boolean {
     const [code] = controlCodes(control);
-    if (!code) return dropBadge(control);
+    if (!code) {
+      const had = badges.has(control);
+      dropBadge(control);
+      return had;
+    }
     const ruleId = STATUS_FINDING[options.codeStatus(code)];
     const severity: BadgeSeverity = ruleId ? 'error' : 'ok';
     let badge = badges.get(control);
+    const before = badge && `${badge.host.dataset.code}|${badge.host.dataset.severity}|${badge.host.dataset.rules}`;
     if (!badge) {
-      badge = createBadge(control.ownerDocument, () => openCardFor(control));
-      badges.set(control, badge);
+      badge = tryCreateBadge(control);
+      if (!badge) return false;
     }
     badge.update(code, severity, ruleId ? [ruleId] : []);
-    badge.place(control.getBoundingClientRect());
+    return before !== `${code}|${severity}|${ruleId ?? ''}`;
   }
 
+  /** Every badge beside its control: all boxes read first, then only the badges that moved written (one layout). */
   function placeAll() {
     placeScheduled = false;
+    const boxes: [Badge, DOMRect | null][] = [];
     for (const [control, badge] of badges) {
-      if (!control.isConnected) {
-        badge.remove();
-        badges.delete(control);
-      } else badge.place(control.getBoundingClientRect());
+      if (!control.isConnected) dropBadge(control);
+      else boxes.push([badge, rectOf(control)]);
     }
+    for (const [badge, box] of boxes) badge.place(box);
     if (cardFor && !cardFor.isConnected) closeCard();
   }
 
@@ -144,7 +194,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
 
   function fullScan() {
     if (signal.aborted) return;
-    const claims = readClaims(doc, { selectors: options.selectors, frames: false });
+    const claims = readClaims(doc, { selectors: options.selectors?.(), frames: false });
     state.clear();
     checkers.clear();
     findings.clear();
@@ -159,25 +209,40 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
 
   const isFreeText = (el: Element) => el.localName === 'textarea' || (el as HTMLElement).isContentEditable === true;
 
-  /** A control changed: re-read its line only, re-check its claim. */
-  function onControlChanged(control: Element) {
+  /** A control changed: re-read its line only, re-check its claim. Whether anything was re-checked. */
+  function onControlChanged(control: Element): boolean {
     const place = state.placeOf(control);
     if (place) {
       const claimState = state.claim(place.claimId)!;
       const line = claimState.page.lines.find((l) => l.id === place.lineId);
       if (line) {
         const fresh = rereadLine(line);
-        if (sameRaw(fresh.raw, line.raw)) return;
+        if (sameRaw(fresh.raw, line.raw)) return false;
         state.updateLine(claimState, fresh);
         recheck(place.claimId);
-        return;
+        return true;
       }
     }
-    if (!isFieldControl(control)) return;
-    const found = readLineOf(control, { selectors: options.selectors });
+    if (!isFieldControl(control)) return false;
+    const found = readLineOf(control, { selectors: options.selectors?.() });
     if (found) adoptClaim(found.claim);
-    else if (isReadableControl(control) && isFreeText(control)) freeTextBadge(control);
+    else if (isReadableControl(control) && isFreeText(control)) return freeTextBadge(control);
     else if (badges.has(control)) dropBadge(control);
+    else return onClaimFieldsChanged();
+    return true;
+  }
+
+  /** A field outside the lines changed: re-check the claims whose date of service or birth date it changed. */
+  function onClaimFieldsChanged(): boolean {
+    let changed = false;
+    for (const claimState of [...state.allClaims()]) {
+      const { page } = claimState;
+      const fresh = rereadClaimFields(page);
+      if (fresh.claimDate === page.claimDate && fresh.patientBirthDate === page.patientBirthDate) continue;
+      adoptClaim(fresh);
+      changed = true;
+    }
+    return changed;
   }
 
   // ---- the card --------------------------------------------------------------------------------------------------
@@ -255,25 +320,38 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   const onInputOrChange = (e: Event) => {
     const target = targetOf(e);
     if (!target || options.card?.contains(target)) return;
-    onControlChanged(target);
-    if (target === cardFor || (badges.has(target) && doc.activeElement === hostOrSelf(target))) openCardFor(target);
+    // Only redraw the card when the line changed: a `change` event fires on blur, and redrawing while focus moves
+    // into the card (Alt+Shift+L) would drop the element receiving focus.
+    if (!onControlChanged(target)) return;
+    if (target === cardFor || (badges.has(target) && focusedElement() === target)) openCardFor(target);
   };
-  const hostOrSelf = (el: Element) => (el.getRootNode() instanceof ShadowRoot ? (el.getRootNode() as ShadowRoot).host : el);
+  /** The focused element itself, through open shadow roots (nested ones too: a line inside a list component). */
+  const focusedElement = () => {
+    let active = doc.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active;
+  };
 
-  doc.addEventListener('input', onInputOrChange, listen);
-  doc.addEventListener('change', onInputOrChange, listen);
-  doc.addEventListener(
+  // Listening on the window in the capture phase: the earliest point, so a page that stops propagation of every
+  // event on window still lets these run (stopPropagation does not stop other listeners on the same target).
+  const events: EventTarget = doc.defaultView ?? doc;
+  events.addEventListener('input', onInputOrChange, listen);
+  events.addEventListener('change', onInputOrChange, listen);
+  events.addEventListener(
     'focusin',
     (e) => {
       const target = targetOf(e);
       if (!target || options.card?.contains(target)) return;
       onControlChanged(target);
-      if (badges.has(target)) openCardFor(target);
-      else if (cardFor) closeCard();
+      const back = target === returnedTo;
+      returnedTo = null;
+      if (badges.has(target)) {
+        if (!back) openCardFor(target);
+      } else if (cardFor) closeCard();
     },
     listen,
   );
-  doc.addEventListener(
+  events.addEventListener(
     'focusout',
     (e) => {
       if (!cardFor) return;
@@ -282,31 +360,39 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
       // Focus may be moving into the card, which is outside the page's focus order: decide after it lands.
       setTimeout(() => {
         if (!cardFor) return;
-        const active = doc.activeElement;
-        if (active !== hostOrSelf(cardFor) && !options.card?.contains(active)) closeCard();
+        if (focusedElement() !== cardFor && !options.card?.contains(doc.activeElement)) closeCard();
       }, 0);
     },
     listen,
   );
-  doc.addEventListener(
+  events.addEventListener(
     'keydown',
-    (e) => {
+    (event) => {
+      const e = event as KeyboardEvent;
       if (!cardFor || !options.card?.open) return;
-      if (e.key === 'Escape') closeCard();
-      else if (SHORTCUT(e)) {
+      if (e.key === 'Escape') {
+        // Escape inside the card: focus goes back to its field (the card stays closed until the line changes).
+        const field = options.card.contains(doc.activeElement) ? cardFor : null;
+        closeCard();
+        if (field) {
+          returnedTo = field;
+          (field as HTMLElement).focus({ preventScroll: true });
+        }
+      } else if (SHORTCUT(e)) {
         e.preventDefault();
         options.card.focus();
       }
     },
     { capture: true, signal },
   );
-  doc.addEventListener('scroll', schedulePlace, listen);
+  events.addEventListener('scroll', schedulePlace, listen);
   doc.defaultView?.addEventListener('resize', schedulePlace, listen);
 
   // ---- mutations: rows added, removed or re-rendered; values set by script ------------------------------------
 
   let rescanTimer: ReturnType<typeof setTimeout> | undefined;
   let rescanDelay = 50;
+  let pendingSince: number | undefined;
   const changedByScript = new Set<Element>();
   const observer = new MutationObserver((records) => {
     let structural = false;
@@ -317,10 +403,12 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     }
     if (structural) {
       schedulePlace();
-      // Debounce grows while the page keeps changing (spinners, SPA transitions), up to two seconds.
+      // Debounce grows while the page keeps changing (spinners, SPA transitions), up to two seconds; a page that
+      // never stops (re-rendering every second) is still read at least every two seconds.
       clearTimeout(rescanTimer);
-      rescanDelay = Math.min(rescanDelay * 2, 2000);
-      rescanTimer = setTimeout(() => idle(() => ((rescanDelay = 50), fullScan())), rescanDelay);
+      pendingSince ??= Date.now();
+      rescanDelay = Math.min(rescanDelay * 2, 2000, Math.max(0, pendingSince + 2000 - Date.now()));
+      rescanTimer = setTimeout(() => idle(() => ((rescanDelay = 50), (pendingSince = undefined), fullScan())), rescanDelay);
     }
     if (changedByScript.size)
       idle(() => {
@@ -329,11 +417,16 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
       });
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['value'] });
+  layout?.observe(doc.documentElement);
+  if (doc.body) layout?.observe(doc.body);
 
   // Values set by script through the value property fire no event and no mutation: sweep known lines now and then.
   const sweep = setInterval(() => {
     if (doc.hidden) return;
+    // A backstop for moves nothing above reports (a transform, a sibling growing inside a fixed-size box).
+    schedulePlace();
     idle(() => {
+      onClaimFieldsChanged();
       for (const claimState of state.allClaims())
         for (const line of claimState.page.lines) {
           const fresh = rereadLine(line);
@@ -349,6 +442,8 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
 
   signal.addEventListener('abort', () => {
     observer.disconnect();
+    layout?.disconnect();
+    clipping?.disconnect();
     clearInterval(sweep);
     clearTimeout(rescanTimer);
     for (const badge of badges.values()) badge.remove();

@@ -30,13 +30,13 @@ export interface PageClaim {
 
 export interface ReadOptions {
   selectors?: SiteSelectors;
-  /** Controls read per document walk (default 5,000). */
+  /** Controls read per document walk (default 20,000: a 2,000-line claim has 18,000). */
   maxControls?: number;
   /** Walk into same-origin iframes (default true); a content script running in every frame may turn it off. */
   frames?: boolean;
 }
 
-export const MAX_CONTROLS = 5000;
+export const MAX_CONTROLS = 20_000;
 const MAX_VALUE = 500;
 
 // ---- ids -----------------------------------------------------------------------------------------------------
@@ -267,6 +267,15 @@ export function readLineOf(control: Element, options: { selectors?: SiteSelector
   } catch {
     return null;
   }
+}
+
+/**
+ * The same claim with its claim-level fields (date of service, patient birth date) read again from the controls
+ * the last full read found: no walking. The claim itself when none were found.
+ */
+export function rereadClaimFields(claim: PageClaim): PageClaim {
+  const fields = claimFieldsByRoot.get(claim.root);
+  return fields ? { ...claim, ...safely(() => readClaimFields(fields), { claimDate: claim.claimDate, patientBirthDate: claim.patientBirthDate }) } : claim;
 }
 
 /** The same line with its values read again from the controls it already has: no walking, no regrouping. */

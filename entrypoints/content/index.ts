@@ -15,6 +15,13 @@ export default defineContentScript({
   matchAboutBlank: true,
   runAt: 'document_idle',
   async main(ctx) {
+    // The page's own load comes first: reading thousands of controls waits for its load event (or three seconds,
+    // for a page whose load never ends: a slow image, a long-polling frame).
+    if (document.readyState !== 'complete')
+      await new Promise((go) => {
+        window.addEventListener('load', go, { once: true });
+        setTimeout(go, 3000);
+      });
     const stop = new AbortController();
     ctx.onInvalidated(() => stop.abort());
     // WXT notices that the extension was reloaded or updated only when it checks; this tick makes it check every

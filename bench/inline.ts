@@ -1,0 +1,336 @@
+/**
+ * Issue 5 on the 300-line claim page (2,700 controls): keystroke-to-badge latency, main-thread time per keystroke,
+ * page-load cost, long tasks and heap, with the extension against the same page without it. Both browsers stay
+ * open and take turns (never both busy), so slow drift of the machine falls on both alike.
+ */
+import type { Page } from '@playwright/test';
+import type { PageServer } from '../tests/support/server';
+import type { Line } from './pages/generate';
+import {
+  type Browser,
+  type Counters,
+  counters,
+  extensionTasks,
+  launch,
+  type LongTask,
+  mean,
+  median,
+  metrics,
+  openPage,
+  probe,
+  quantile,
+  sleep,
+} from './lib';
+
+export interface InlineOptions {
+  server: PageServer;
+  extensionDir: string;
+  lines: readonly Line[];
+  quick: boolean;
+  log(message: string): void;
+}
+
+/** After the load event, both runs wait this long before the load is counted done (the content script runs at document_idle, then scans in idle time). */
+const SETTLE_MS = 2500;
+/** Pause between keys: a fast typist, and long enough for frames to run between keys. */
+const KEY_DELAY_MS = 30;
+
+interface LoadRun {
+  layouts: number;
+  dcl: number;
+  load: number;
+  lcp: number;
+  taskMs: number;
+  scriptMs: number;
+  layoutMs: number;
+  styleMs: number;
+  longtasks: LongTask[];
+  extensionLongtasks: LongTask[];
+  badges: number;
+  badgesReadyAt: number;
+}
+
+interface TypingRun {
+  keys: { role: string; dispatch: number }[];
+  latencies: { badge: number; frame: number; fromInput: number }[];
+  missing: number;
+  taskMs: number;
+  scriptMs: number;
+  layoutMs: number;
+  styleMs: number;
+  layouts: number;
+  longtasks: LongTask[];
+  extensionLongtasks: LongTask[];
+  after: Counters;
+}
+
+const PAGE = 'claim-300.html';
+
+async function navigate(page: Page, url: string, expectBadges: number | null): Promise<void> {
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  await sleep(SETTLE_MS);
+  if (expectBadges !== null)
+    await page.waitForFunction(`window.__bench.badgeCount >= ${expectBadges}`, undefined, { timeout: 15_000, polling: 100 }).catch(() => undefined);
+}
+
+async function loadRun(b: Browser, o: InlineOptions): Promise<LoadRun> {
+  const { page, cdp } = await openPage(b);
+  const m0 = await metrics(cdp);
+  await navigate(page, o.server.url(PAGE), b.label === 'with' ? codeCount(o.lines) : null);
+  const m1 = await metrics(cdp);
+  const data = await probe(page);
+  const nav = (await page.evaluate(
+    'JSON.parse(JSON.stringify(performance.getEntriesByType("navigation")[0]))',
+  )) as { domContentLoadedEventEnd: number; loadEventEnd: number };
+  await page.close();
+  return {
+    dcl: nav.domContentLoadedEventEnd,
+    load: nav.loadEventEnd,
+    lcp: data.lcp,
+    ...durations(m0, m1),
+    longtasks: data.longtasks,
+    extensionLongtasks: extensionTasks(data.longtasks, data.badgeTimes),
+    badges: data.badgeCount,
+    badgesReadyAt: data.lastBadgeAt,
+  };
+}
+
+const durations = (m0: Record<string, number>, m1: Record<string, number>) => ({
+  taskMs: (m1.TaskDuration - m0.TaskDuration) * 1000,
+  scriptMs: (m1.ScriptDuration - m0.ScriptDuration) * 1000,
+  layoutMs: (m1.LayoutDuration - m0.LayoutDuration) * 1000,
+  styleMs: (m1.RecalcStyleDuration - m0.RecalcStyleDuration) * 1000,
+  layouts: m1.LayoutCount - m0.LayoutCount,
+});
+
+const codeCount = (lines: readonly Line[]) => lines.filter((l) => l.code).length;
+
+/** The lines typed into: evenly spread over the table. */
+export function sampleLines(lines: readonly Line[], samples: number): Line[] {
+  return Array.from({ length: samples }, (_, k) => lines[Math.floor(((k + 0.5) * lines.length) / samples)]);
+}
+
+/** Retypes a field the way a person corrects it: select all, delete, type. */
+async function retype(page: Page, name: string, value: string) {
+  await page.locator(`[name="${name}"]`).focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(value, { delay: KEY_DELAY_MS });
+}
+
+async function typingRun(b: Browser, o: InlineOptions, samples: readonly Line[]): Promise<TypingRun> {
+  const { page, cdp } = await openPage(b);
+  await navigate(page, o.server.url(PAGE), b.label === 'with' ? codeCount(o.lines) : null);
+  const before = await probe(page);
+  await page.evaluate('window.__bench.tracking = true');
+  const m0 = await metrics(cdp);
+  for (const line of samples) {
+    // The code completes on its last key: the badge for it must follow. Then the tooth (or quantity) of the same
+    // line, whose every key re-reads the line and re-checks the claim.
+    await retype(page, `line[${line.n}][code]`, line.code);
+    if (line.tooth) await retype(page, `line[${line.n}][tooth]`, line.tooth);
+    else await retype(page, `line[${line.n}][qty]`, line.qty);
+  }
+  await sleep(1000);
+  await page.evaluate('window.__bench.tracking = false');
+  const m1 = await metrics(cdp);
+  const data = await probe(page);
+  const after = await counters(cdp);
+  await page.close();
+  const typingTasks = data.longtasks.slice(before.longtasks.length);
+  const badgeTimes = data.badgeTimes;
+  return {
+    keys: data.keys,
+    latencies: data.completions
+      .filter((c) => c.badge > 0)
+      .map((c) => ({ badge: c.badge - c.keydown, frame: (c.frame || c.badge) - c.keydown, fromInput: c.badge - c.input })),
+    missing: data.completions.filter((c) => !c.badge).length,
+    ...durations(m0, m1),
+    longtasks: typingTasks,
+    extensionLongtasks: extensionTasks(typingTasks, badgeTimes),
+    after,
+  };
+}
+
+export interface InlineResult {
+  samples: number;
+  repetitions: { load: number; typing: number };
+  latency: { p50: number; p95: number; max: number; frameP50: number; frameP95: number; fromInputP95: number; count: number; missing: number };
+  keystroke: {
+    keystrokes: number;
+    taskPerKeyWith: number;
+    taskPerKeyWithout: number;
+    addedTaskPerKey: number;
+    addedScriptPerKey: number;
+    addedLayoutStylePerKey: number;
+    layoutsPerKeyWith: number;
+    layoutsPerKeyWithout: number;
+    dispatchAddedP50: number;
+    dispatchAddedP95: number;
+    dispatchAddedMean: number;
+    byRole: Record<string, { keys: number; withP50: number; withP95: number; withoutP50: number }>;
+  };
+  load: {
+    dclWith: number;
+    dclWithout: number;
+    loadWith: number;
+    loadWithout: number;
+    lcpWith: number;
+    lcpWithout: number;
+    addedLoadEvent: number;
+    addedTaskToIdle: number;
+    addedScriptToIdle: number;
+    addedLayoutStyleToIdle: number;
+    taskWith: number;
+    taskWithout: number;
+    badgesReadyAt: number;
+    badges: number;
+    layoutsWith: number;
+    layoutsWithout: number;
+  };
+  longtasks: {
+    loadWith: number;
+    loadWithout: number;
+    loadExtension: number;
+    loadExtensionMaxMs: number;
+    typingWith: number;
+    typingWithout: number;
+    typingExtension: number;
+    typingExtensionMaxMs: number;
+  };
+  heap: { with: Counters; without: Counters; addedBytes: number; addedNodes: number; addedListeners: number };
+}
+
+export async function benchInline(o: InlineOptions): Promise<InlineResult> {
+  const loadReps = o.quick ? 2 : 4;
+  const typingReps = 1;
+  const samples = sampleLines(o.lines, o.quick ? 12 : 40);
+  const without = await launch(false, o.extensionDir);
+  const withExt = await launch(true, o.extensionDir);
+  const loads: Record<'with' | 'without', LoadRun[]> = { with: [], without: [] };
+  const typings: Record<'with' | 'without', TypingRun[]> = { with: [], without: [] };
+  try {
+    // One unmeasured load each first: the first page of a fresh profile compiles and caches everything.
+    for (const b of [without, withExt]) await loadRun(b, o);
+    for (let i = 0; i < loadReps; i++)
+      for (const b of i % 2 ? [withExt, without] : [without, withExt]) {
+        const r = await loadRun(b, o);
+        loads[b.label].push(r);
+        o.log(`  load ${b.label.padEnd(7)} #${i + 1}: task ${r.taskMs.toFixed(1)} ms, load event ${r.load.toFixed(0)} ms, badges ${r.badges}${r.badges ? ` at ${r.badgesReadyAt.toFixed(0)} ms` : ''}, long tasks ${r.longtasks.length}`);
+      }
+    for (let i = 0; i < typingReps; i++)
+      for (const b of i % 2 ? [withExt, without] : [without, withExt]) {
+        const r = await typingRun(b, o, samples);
+        typings[b.label].push(r);
+        o.log(`  typing ${b.label.padEnd(7)} #${i + 1}: ${r.keys.length} keys, task ${r.taskMs.toFixed(0)} ms, ${r.latencies.length} badges timed, ${r.missing} missing`);
+      }
+  } finally {
+    await withExt.close();
+    await without.close();
+  }
+  return summarize(loads, typings, samples.length, { load: loadReps, typing: typingReps });
+}
+
+function summarize(
+  loads: Record<'with' | 'without', LoadRun[]>,
+  typings: Record<'with' | 'without', TypingRun[]>,
+  samples: number,
+  repetitions: { load: number; typing: number },
+): InlineResult {
+  const med = (runs: LoadRun[] | TypingRun[], f: (r: never) => number) => median((runs as never[]).map(f));
+  const L = (side: 'with' | 'without', f: (r: LoadRun) => number) => med(loads[side], f as never);
+  const T = (side: 'with' | 'without', f: (r: TypingRun) => number) => med(typings[side], f as never);
+
+  const lat = typings.with.flatMap((r) => r.latencies);
+  const keysPerRun = median(typings.with.map((r) => r.keys.length));
+  const perKey = (side: 'with' | 'without', f: (r: TypingRun) => number) => T(side, (r) => f(r) / r.keys.length);
+
+  // Synchronous dispatch: each keystroke of a run against the same keystroke of the run without.
+  const dispatchWith = typings.with.flatMap((r) => r.keys.map((k) => k.dispatch));
+  const dispatchWithout = typings.without.flatMap((r) => r.keys.map((k) => k.dispatch));
+  const roles = new Set(typings.with.flatMap((r) => r.keys.map((k) => k.role)));
+  const byRole: InlineResult['keystroke']['byRole'] = {};
+  for (const role of roles) {
+    const w = typings.with.flatMap((r) => r.keys.filter((k) => k.role === role).map((k) => k.dispatch));
+    const wo = typings.without.flatMap((r) => r.keys.filter((k) => k.role === role).map((k) => k.dispatch));
+    byRole[role] = { keys: w.length, withP50: quantile(w, 0.5), withP95: quantile(w, 0.95), withoutP50: quantile(wo, 0.5) };
+  }
+
+  const heapWith = typings.with.map((r) => r.after);
+  const heapWithout = typings.without.map((r) => r.after);
+  const medCounters = (list: Counters[]): Counters => {
+    const keys = Object.keys(list[0]).filter((k) => typeof list[0][k as keyof Counters] === 'number') as (keyof Counters)[];
+    return Object.fromEntries(keys.map((k) => [k, median(list.map((c) => Number(c[k])))])) as unknown as Counters;
+  };
+  const hw = medCounters(heapWith);
+  const hwo = medCounters(heapWithout);
+
+  const maxOf = (tasks: LongTask[]) => tasks.reduce((m, t) => Math.max(m, t.duration), 0);
+  const loadExt = loads.with.flatMap((r) => r.extensionLongtasks);
+  const typingExt = typings.with.flatMap((r) => r.extensionLongtasks);
+
+  return {
+    samples,
+    repetitions,
+    latency: {
+      p50: quantile(lat.map((l) => l.badge), 0.5),
+      p95: quantile(lat.map((l) => l.badge), 0.95),
+      max: Math.max(...lat.map((l) => l.badge)),
+      frameP50: quantile(lat.map((l) => l.frame), 0.5),
+      frameP95: quantile(lat.map((l) => l.frame), 0.95),
+      fromInputP95: quantile(lat.map((l) => l.fromInput), 0.95),
+      count: lat.length,
+      missing: typings.with.reduce((n, r) => n + r.missing, 0),
+    },
+    keystroke: {
+      keystrokes: keysPerRun,
+      taskPerKeyWith: perKey('with', (r) => r.taskMs),
+      taskPerKeyWithout: perKey('without', (r) => r.taskMs),
+      addedTaskPerKey: perKey('with', (r) => r.taskMs) - perKey('without', (r) => r.taskMs),
+      addedScriptPerKey: perKey('with', (r) => r.scriptMs) - perKey('without', (r) => r.scriptMs),
+      addedLayoutStylePerKey: perKey('with', (r) => r.layoutMs + r.styleMs) - perKey('without', (r) => r.layoutMs + r.styleMs),
+      layoutsPerKeyWith: perKey('with', (r) => r.layouts),
+      layoutsPerKeyWithout: perKey('without', (r) => r.layouts),
+      dispatchAddedP50: quantile(dispatchWith, 0.5) - quantile(dispatchWithout, 0.5),
+      dispatchAddedP95: quantile(dispatchWith, 0.95) - quantile(dispatchWithout, 0.95),
+      dispatchAddedMean: mean(dispatchWith) - mean(dispatchWithout),
+      byRole,
+    },
+    load: {
+      dclWith: L('with', (r) => r.dcl),
+      dclWithout: L('without', (r) => r.dcl),
+      loadWith: L('with', (r) => r.load),
+      loadWithout: L('without', (r) => r.load),
+      lcpWith: L('with', (r) => r.lcp),
+      lcpWithout: L('without', (r) => r.lcp),
+      addedLoadEvent: L('with', (r) => r.load) - L('without', (r) => r.load),
+      addedTaskToIdle: L('with', (r) => r.taskMs) - L('without', (r) => r.taskMs),
+      addedScriptToIdle: L('with', (r) => r.scriptMs) - L('without', (r) => r.scriptMs),
+      addedLayoutStyleToIdle: L('with', (r) => r.layoutMs + r.styleMs) - L('without', (r) => r.layoutMs + r.styleMs),
+      taskWith: L('with', (r) => r.taskMs),
+      taskWithout: L('without', (r) => r.taskMs),
+      badgesReadyAt: L('with', (r) => r.badgesReadyAt),
+      badges: L('with', (r) => r.badges),
+      layoutsWith: L('with', (r) => r.layouts),
+      layoutsWithout: L('without', (r) => r.layouts),
+    },
+    longtasks: {
+      loadWith: median(loads.with.map((r) => r.longtasks.length)),
+      loadWithout: median(loads.without.map((r) => r.longtasks.length)),
+      loadExtension: median(loads.with.map((r) => r.extensionLongtasks.length)),
+      loadExtensionMaxMs: maxOf(loadExt),
+      typingWith: median(typings.with.map((r) => r.longtasks.length)),
+      typingWithout: median(typings.without.map((r) => r.longtasks.length)),
+      typingExtension: median(typings.with.map((r) => r.extensionLongtasks.length)),
+      typingExtensionMaxMs: maxOf(typingExt),
+    },
+    heap: {
+      with: hw,
+      without: hwo,
+      addedBytes: hw.jsHeapUsed - hwo.jsHeapUsed,
+      addedNodes: hw.nodes - hwo.nodes,
+      addedListeners: hw.jsEventListeners - hwo.jsEventListeners,
+    },
+  };
+}
+

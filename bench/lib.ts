@@ -1,0 +1,208 @@
+/** Shared bench helpers: Chromium launches with and without the extension, CDP metrics, statistics. */
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, type CDPSession, chromium, type Page } from '@playwright/test';
+import { chromiumArgs, EXTENSION_DIR, findChromium } from '../tests/support/browser';
+
+export const BENCH_DIR = resolve(import.meta.dirname);
+export const PROBE = resolve(BENCH_DIR, 'pages/probe.js');
+export const CHURN = resolve(BENCH_DIR, 'pages/churn.js');
+
+/**
+ * A private copy of the e2e build, so another engineer rebuilding .output/ mid-run cannot change what is measured.
+ * Waits (up to a minute) while a concurrent build has the folder half-written.
+ */
+export async function snapshotExtension(): Promise<{ dir: string; dispose(): void }> {
+  const complete = () => ['manifest.json', 'content-scripts/content.js', 'background.js'].every((f) => existsSync(join(EXTENSION_DIR, f)));
+  for (let waited = 0; !complete(); waited += 1000) {
+    if (waited >= 60_000) throw new Error(`No complete build in ${EXTENSION_DIR}: run \`npm run build:e2e\` first.`);
+    await sleep(1000);
+  }
+  const root = mkdtempSync(join(tmpdir(), 'cdt-lens-bench-ext-'));
+  const dir = join(root, 'chrome-mv3-e2e');
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  return { dir, dispose: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+export interface Browser {
+  label: 'with' | 'without';
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Extension flags; the run without the extension uses every other flag of chromiumArgs() unchanged. */
+const EXTENSION_FLAGS = /^--(load-extension|disable-extensions-except)=/;
+
+export async function launch(withExtension: boolean, extensionDir: string): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'cdt-lens-bench-profile-'));
+  const all = chromiumArgs(extensionDir);
+  const args = withExtension ? all : all.filter((a) => !EXTENSION_FLAGS.test(a));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: true,
+    args,
+    viewport: { width: 1280, height: 900 },
+  });
+  if (withExtension && !context.serviceWorkers().length) await context.waitForEvent('serviceworker', { timeout: 20_000 });
+  // The first tab of a persistent context is not needed: every measurement opens its own.
+  for (const p of context.pages()) await p.close();
+  return {
+    label: withExtension ? 'with' : 'without',
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A new tab with the probe installed before any page script, and a CDP session on it. */
+export async function openPage(browser: Browser): Promise<{ page: Page; cdp: CDPSession }> {
+  const page = await browser.context.newPage();
+  await page.addInitScript({ path: PROBE });
+  const cdp = await browser.context.newCDPSession(page);
+  await trackWorlds(cdp);
+  // threadTicks: durations in the main thread's own CPU time, so the other process on a 2-core machine adds less noise.
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  return { page, cdp };
+}
+
+interface World {
+  id: number;
+  name: string;
+  auxData?: { type?: string; isDefault?: boolean };
+}
+const worlds = new WeakMap<CDPSession, Map<number, World>>();
+
+/** Keeps the page's JavaScript worlds (main, the extension's isolated world, Playwright's) known per session. */
+async function trackWorlds(cdp: CDPSession) {
+  const known = new Map<number, World>();
+  worlds.set(cdp, known);
+  cdp.on('Runtime.executionContextCreated', (e) => known.set(e.context.id, e.context as World));
+  cdp.on('Runtime.executionContextDestroyed', (e) => known.delete(e.executionContextId));
+  cdp.on('Runtime.executionContextsCleared', () => known.clear());
+  await cdp.send('Runtime.enable');
+}
+
+export type Metrics = Record<string, number>;
+
+export async function metrics(cdp: CDPSession): Promise<Metrics> {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+/** Garbage-collects the renderer (twice: the second pass frees what the first one's finalizers released). */
+export async function collectGarbage(cdp: CDPSession): Promise<void> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+}
+
+export interface Counters {
+  jsHeapUsed: number;
+  nodes: number;
+  documents: number;
+  jsEventListeners: number;
+  layoutObjects: number;
+  /** Listeners on document and window, the page's world and the extension's together (DOMDebugger.getEventListeners). */
+  documentListeners: number;
+  windowListeners: number;
+  /** Detached DOM trees still retained after GC (DOM.getDetachedDomNodes), when asked for: roots and nodes. */
+  detachedTrees?: number;
+  detachedNodes?: number;
+  detachedByName?: Record<string, number>;
+}
+
+/** Renderer-wide counters after GC: the content script's isolated world shares the renderer's V8 heap and DOM. */
+export async function counters(cdp: CDPSession, { gc = true, detached = false } = {}): Promise<Counters> {
+  if (gc) await collectGarbage(cdp);
+  const m = await metrics(cdp);
+  const dom = await cdp.send('Memory.getDOMCounters');
+  // Listeners are kept per world: count document's and window's in the page's world and in every extension world.
+  const measured = [...(worlds.get(cdp)?.values() ?? [])].filter((w) => !w.name.startsWith('__playwright'));
+  const listenersOf = async (expression: string) => {
+    let n = 0;
+    for (const world of measured.length ? measured : [undefined]) {
+      const { result } = await cdp.send('Runtime.evaluate', world ? { expression, contextId: world.id } : { expression }).catch(() => ({ result: { objectId: undefined } }));
+      if (!result.objectId) continue;
+      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+      await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+      n += listeners.length;
+    }
+    return n;
+  };
+  const out: Counters = {
+    jsHeapUsed: m.JSHeapUsedSize,
+    nodes: dom.nodes,
+    documents: dom.documents,
+    jsEventListeners: dom.jsEventListeners,
+    layoutObjects: m.LayoutObjects,
+    documentListeners: await listenersOf('document'),
+    windowListeners: await listenersOf('window'),
+  };
+  if (detached) {
+    await cdp.send('DOM.enable');
+    const { detachedNodes } = (await cdp.send('DOM.getDetachedDomNodes' as never)) as unknown as {
+      detachedNodes: { treeNode: { nodeName: string }; retainedNodeIds: number[] }[];
+    };
+    await cdp.send('DOM.disable');
+    out.detachedTrees = detachedNodes.length;
+    out.detachedNodes = detachedNodes.reduce((n, d) => n + Math.max(1, d.retainedNodeIds.length), 0);
+    out.detachedByName = {};
+    for (const d of detachedNodes) out.detachedByName[d.treeNode.nodeName] = (out.detachedByName[d.treeNode.nodeName] ?? 0) + 1;
+  }
+  return out;
+}
+
+// ---- statistics ------------------------------------------------------------------------------------------------
+
+export function quantile(values: readonly number[], q: number): number {
+  if (!values.length) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+}
+
+export const median = (values: readonly number[]) => quantile(values, 0.5);
+export const mean = (values: readonly number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN);
+export const round = (n: number, digits = 2) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : n);
+export const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+/** Long tasks that ran the extension: a badge was written inside the task (badges are only written by it). */
+export function extensionTasks(longtasks: readonly LongTask[], badgeTimes: readonly number[]): LongTask[] {
+  const times = [...badgeTimes].sort((a, b) => a - b);
+  return longtasks.filter((t) => {
+    let lo = 0;
+    let hi = times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (times[mid] < t.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < times.length && times[lo] <= t.start + t.duration;
+  });
+}
+
+export interface LongTask {
+  start: number;
+  duration: number;
+  name: string;
+}
+
+/** What the probe (bench/pages/probe.js) collected in the page. */
+export interface ProbeData {
+  longtasks: LongTask[];
+  lcp: number;
+  badgeCount: number;
+  lastBadgeAt: number;
+  badgeTimes: number[];
+  keys: { role: string; key: string; dispatch: number }[];
+  completions: { code: string; keydown: number; input: number; badge: number; frame: number }[];
+}
+
+export async function probe(page: Page): Promise<ProbeData> {
+  // A string, not a function: tsx may wrap functions in helpers that do not exist in the page.
+  return (await page.evaluate('JSON.parse(JSON.stringify(window.__bench))')) as ProbeData;
+}

@@ -1,0 +1,205 @@
+/**
+ * Where the content script's time goes: builds the e2e extension unminified (same code, same config, only
+ * `build.minify: false`, into a temporary folder), runs it on a bench page under the V8 sampling profiler, and
+ * sums self time by source module (the bundle's //#region comments) and by function. Not part of `npm run bench`:
+ * a tool for the owner of a missed budget.
+ *   npx tsx bench/profile.ts                 claim-300.html: load, then typing into 20 lines
+ *   npx tsx bench/profile.ts --churn         claim-2000.html: load, then 20 s of the load test's mutations
+ *   npx tsx bench/profile.ts --size          what the content script is made of (each part gzipped alone)
+ *   --build=DIR                              reuse an unminified build's chrome-mv3-e2e folder
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { CDPSession, Page } from '@playwright/test';
+import { startPageServer } from '../tests/support/server';
+import { CHURN, launch, openPage, sleep } from './lib';
+import { PAGES, PROCEDURES, writePages } from './pages/generate';
+import { sampleLines } from './inline';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+async function buildUnminified(): Promise<string> {
+  const out = mkdtempSync(join(tmpdir(), 'cdt-lens-profile-build-'));
+  process.env.CDT_LENS_E2E = '1';
+  const { build } = await import('wxt');
+  await build({ mode: 'production', outDir: out, vite: () => ({ build: { minify: false } }) });
+  return join(out, 'chrome-mv3-e2e');
+}
+
+/** Source module of each line of the unminified bundle, from the `// path/to/module.ts` line opening each module. */
+function regions(source: string): string[] {
+  const byLine: string[] = [];
+  let current = '(bundle glue)';
+  source.split('\n').forEach((line, i) => {
+    const open = /^\s*\/\/ ((?:node_modules|lib|components|entrypoints|\.generated|\.wxt|wxt)\/\S+|\S+\.(?:ts|tsx|js|mjs|json))$/.exec(line);
+    if (open) current = open[1].replace(/^.*node_modules\//, 'node_modules/');
+    byLine[i] = current;
+  });
+  return byLine;
+}
+
+/**
+ * The bundler merges some modules without a marker of their own; a function declared once in the sources is
+ * credited to the file that declares it.
+ */
+function declaredIn(): Map<string, string> {
+  const root = resolve(import.meta.dirname, '..');
+  const seen = new Map<string, string | null>();
+  for (const dir of ['lib', 'components', 'entrypoints'])
+    for (const entry of readdirSync(join(root, dir), { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !/\.tsx?$/.test(entry.name)) continue;
+      const file = join(entry.parentPath, entry.name);
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bfunction\s+(\w+)\s*[<(]/g)) {
+        const rel = relative(root, file);
+        seen.set(m[1], seen.has(m[1]) && seen.get(m[1]) !== rel ? null : rel);
+      }
+    }
+  return new Map([...seen].filter((e): e is [string, string] => e[1] !== null));
+}
+
+const isContent = (url: string) => url.includes('content-scripts/content.js');
+
+/**
+ * Each sample goes to the nearest content-script frame on its stack (itself, or the caller of the DOM or
+ * native function it was in: a forced style/layout inside getBoundingClientRect counts to the code that
+ * asked), or else to the kind of work it was.
+ */
+function summarize(profile: Profile, regionOf: (line: number) => string, label: string) {
+  const declared = declaredIn();
+  const moduleOf = (line: number, name: string) => declared.get(name) ?? regionOf(line);
+  const parent = new Map<number, number>();
+  const byId = new Map<number, ProfileNode>();
+  for (const node of profile.nodes) {
+    byId.set(node.id, node);
+    for (const c of node.children ?? []) parent.set(c, node.id);
+  }
+  const byModule = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  const byKind = new Map<string, number>();
+  const add = (m: Map<string, number>, k: string, t: number) => m.set(k, (m.get(k) ?? 0) + t);
+  profile.samples.forEach((id, i) => {
+    const t = (profile.timeDeltas[i] ?? 0) / 1000;
+    let at: number | undefined = id;
+    while (at !== undefined && !isContent(byId.get(at)!.callFrame.url)) at = parent.get(at);
+    if (at !== undefined) {
+      const { functionName, lineNumber } = byId.get(at)!.callFrame;
+      const mod = moduleOf(lineNumber, functionName);
+      add(byKind, 'extension content script (incl. the DOM work it called)', t);
+      add(byModule, mod, t);
+      add(byFunction, `${functionName || '(anonymous)'} (${mod}:${lineNumber + 1})`, t);
+      return;
+    }
+    const { url, functionName } = byId.get(id)!.callFrame;
+    add(byKind, url.startsWith('chrome-extension://') ? 'extension (other)' : url ? 'page scripts' : functionName.startsWith('(') ? functionName : 'native, called by page or browser', t);
+  });
+  const top = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `    ${v.toFixed(1).padStart(9)} ms  ${k}`)
+      .join('\n');
+  console.log(`\n== ${label}: sampled time by kind ((program) is the browser's own work outside JS: style, layout, paint)\n${top(byKind, 10)}`);
+  console.log(`-- content script time by module\n${top(byModule, 15)}`);
+  console.log(`-- content script time by function\n${top(byFunction, 20)}`);
+}
+
+async function profiled(cdp: CDPSession, run: () => Promise<void>): Promise<Profile> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await run();
+  const { profile } = await cdp.send('Profiler.stop');
+  return profile as unknown as Profile;
+}
+
+/**
+ * The unminified content script split into source folders (and the compiled data it inlines), each part gzipped
+ * on its own: indicative shares, not additive (the real bundle is minified and gzipped whole).
+ */
+function sizeBreakdown(source: string) {
+  const parts = new Map<string, string>();
+  let current = '(bundle glue)';
+  for (const line of source.split('\n')) {
+    const open = /^\s*\/\/ ((?:node_modules|lib|components|entrypoints|\.generated|\.wxt|wxt)\/\S+|\S+\.(?:ts|tsx|js|mjs|json))$/.exec(line);
+    if (open) {
+      const path = open[1].replace(/^.*node_modules\//, 'node_modules/').split('/');
+      current = path[0] === 'node_modules' ? path.slice(0, path[1].startsWith('@') ? 3 : 2).join('/') : path.slice(0, 2).join('/');
+    }
+    const data = /^\s*var (\w+)_default = /.exec(line);
+    if (data && /^(catalog_compact|rules|payers|portal_matches|card)$/.test(data[1])) current = `compiled data: ${data[1]}`;
+    parts.set(current, `${parts.get(current) ?? ''}${line}\n`);
+  }
+  const rows = [...parts].map(([name, text]) => [name, gzipSync(text).length, text.length] as const).sort((a, b) => b[1] - a[1]);
+  console.log('gzip alone   raw (unminified)  part');
+  for (const [name, gz, raw] of rows) console.log(`${(gz / 1024).toFixed(1).padStart(7)} KB  ${(raw / 1024).toFixed(1).padStart(9)} KB  ${name}`);
+}
+
+async function main() {
+  if (process.argv.includes('--size')) {
+    const given = process.argv.find((a) => a.startsWith('--build='))?.slice('--build='.length);
+    const dir = given ?? (await buildUnminified());
+    sizeBreakdown(readFileSync(join(dir, 'content-scripts/content.js'), 'utf8'));
+    if (!given) rmSync(join(dir, '..'), { recursive: true, force: true });
+    return;
+  }
+  const churn = process.argv.includes('--churn');
+  const { claim300 } = writePages();
+  // --build=DIR reuses an unminified build (its chrome-mv3-e2e folder) instead of building one.
+  const given = process.argv.find((a) => a.startsWith('--build='))?.slice('--build='.length);
+  const dir = given ?? (await buildUnminified());
+  const moduleOf = ((byLine: string[]) => (line: number) => byLine[line] ?? '?')(regions(readFileSync(join(dir, 'content-scripts/content.js'), 'utf8')));
+  const server = await startPageServer(PAGES);
+  const browser = await launch(true, dir);
+  try {
+    const { page, cdp } = await openPage(browser);
+    const load = await profiled(cdp, async () => {
+      await page.goto(server.url(churn ? 'claim-2000.html' : 'claim-300.html'), { waitUntil: 'load', timeout: 120_000 });
+      await sleep(churn ? 15_000 : 4000);
+    });
+    summarize(load, moduleOf, 'page load to idle');
+    const work = await profiled(cdp, () => (churn ? runChurn(page) : typeLines(page, claim300)));
+    summarize(work, moduleOf, churn ? '20 s of churn' : 'typing');
+  } finally {
+    await browser.close();
+    await server.close();
+    if (!given) rmSync(join(dir, '..'), { recursive: true, force: true });
+  }
+}
+
+async function typeLines(page: Page, lines: Parameters<typeof sampleLines>[0]) {
+  for (const line of sampleLines(lines, 20)) {
+    for (const [role, value] of [
+      ['code', line.code],
+      [line.tooth ? 'tooth' : 'qty', line.tooth || line.qty],
+    ]) {
+      await page.locator(`[name="line[${line.n}][${role}]"]`).focus();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type(value, { delay: 30 });
+    }
+  }
+  await sleep(1000);
+}
+
+async function runChurn(page: Page) {
+  await page.evaluate(readFileSync(CHURN, 'utf8'));
+  await page.evaluate(`window.__churn.start(${JSON.stringify({ perMinute: 5000, durationMs: 20_000, seed: 8, procedures: PROCEDURES })})`);
+  await page.waitForFunction('window.__churn.state.finished', undefined, { timeout: 120_000, polling: 1000 });
+  await sleep(5000);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

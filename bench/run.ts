@@ -1,0 +1,321 @@
+/**
+ * `npm run bench` (after `npm run build:e2e`): CDT Lens's performance against its budgets, in real Chromium with
+ * the extension and without it, on this machine. Prints a table and writes bench/results/latest.json.
+ *   npm run bench                  everything (about ten minutes; the load test alone is five)
+ *   npm run bench -- --quick       fewer repetitions and a 20-second load test
+ *   npm run bench -- --only=inline|load|search   one part (comma-separate several)
+ * Timings are not assertions: nothing here runs in `npm test`. The exit code is 0 even when a budget is missed.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { findChromium } from '../tests/support/browser';
+import { startPageServer } from '../tests/support/server';
+import { benchInline, type InlineResult } from './inline';
+import { BENCH_DIR, round, snapshotExtension } from './lib';
+import { benchLoadTest, type LoadTestResult } from './loadtest';
+import { PAGES, writePages } from './pages/generate';
+
+type Part = 'inline' | 'load' | 'search';
+const PARTS: Part[] = ['inline', 'load', 'search'];
+
+export interface Row {
+  id: string;
+  metric: string;
+  value: number | string;
+  unit: string;
+  target: string;
+  pass: boolean | null;
+  detail: string;
+}
+
+function parseArgs(argv: string[]) {
+  const quick = argv.includes('--quick');
+  const only = argv.find((a) => a.startsWith('--only='));
+  const parts = only ? (only.slice('--only='.length).split(',').filter(Boolean) as Part[]) : PARTS;
+  for (const p of parts) if (!PARTS.includes(p)) throw new Error(`--only: unknown part "${p}" (inline, load, search)`);
+  return { quick, parts: new Set(parts) };
+}
+
+const ms = (n: number, d = 1) => `${round(n, d)} ms`;
+const kb = (n: number) => `${round(n / 1024, 1)} KB`;
+const mb = (n: number) => `${round(n / 1024 / 1024, 2)} MB`;
+
+// ---- search (bench/search.ts belongs to the popup; run it as it is) ---------------------------------------------
+
+interface SearchFigures {
+  searches: number;
+  p50: number;
+  p95: number;
+  max: number;
+  how: string;
+}
+
+async function runSearch(): Promise<SearchFigures> {
+  const path = join(BENCH_DIR, 'search.ts');
+  try {
+    const mod = (await import(pathToFileURL(path).href)) as { benchSearch?: () => { searches: number; p50: number; p95: number; max: number } };
+    if (typeof mod.benchSearch === 'function') return { ...mod.benchSearch(), how: 'benchSearch() from bench/search.ts' };
+  } catch (e) {
+    console.warn(`bench/search.ts did not import (${(e as Error).message}); running it as a subprocess`);
+  }
+  const out = spawnSync(process.execPath, ['--import', 'tsx', path], { encoding: 'utf8', cwd: resolve(BENCH_DIR, '..') });
+  const text = `${out.stdout}\n${out.stderr}`;
+  const num = (name: string) => Number(new RegExp(`${name}\\s*([\\d.]+)\\s*ms`).exec(text)?.[1] ?? NaN);
+  return { searches: Number(/(\d+) keystrokes/.exec(text)?.[1] ?? NaN), p50: num('p50'), p95: num('p95'), max: num('max'), how: 'subprocess: npx tsx bench/search.ts' };
+}
+
+// ---- rows ---------------------------------------------------------------------------------------------------------
+
+function inlineRows(r: InlineResult): Row[] {
+  const k = r.keystroke;
+  const l = r.load;
+  const t = r.longtasks;
+  const roles = Object.entries(k.byRole)
+    .map(([role, v]) => `${role} keys p50 ${ms(v.withP50, 2)} / p95 ${ms(v.withP95)} (without ${ms(v.withoutP50, 2)})`)
+    .join('; ');
+  return [
+    {
+      id: 'keystroke-to-badge-p95',
+      metric: 'Keystroke to badge, p95 (300 lines)',
+      value: round(r.latency.p95, 1),
+      unit: 'ms',
+      target: '<= 16 ms',
+      pass: r.latency.count > 0 && r.latency.missing === 0 && r.latency.p95 <= 16,
+      detail: `p50 ${ms(r.latency.p50)}, max ${ms(r.latency.max)}; to next frame p50 ${ms(r.latency.frameP50)}, p95 ${ms(r.latency.frameP95)}; ${r.latency.count} codes typed (${r.samples} lines x ${r.repetitions.typing} runs), ${r.latency.missing} without a badge`,
+    },
+    {
+      id: 'keystroke-main-thread-added',
+      metric: 'Main-thread time added per keystroke',
+      value: round(k.addedScriptPerKey + k.addedLayoutStylePerKey, 2),
+      unit: 'ms',
+      target: '<= 0.5 ms',
+      pass: k.addedScriptPerKey + k.addedLayoutStylePerKey <= 0.5,
+      detail: `CDP ScriptDuration+Layout+RecalcStyle per key, with minus without (script ${ms(k.addedScriptPerKey, 2)}, style+layout ${ms(k.addedLayoutStylePerKey, 2)}); layouts ${round(k.layoutsPerKeyWith, 1)}/key vs ${round(k.layoutsPerKeyWithout, 1)}; all main-thread tasks incl. paint +${ms(k.addedTaskPerKey, 1)}/key (${ms(k.taskPerKeyWith)} vs ${ms(k.taskPerKeyWithout)}); in the key's own event dispatch: mean +${ms(k.dispatchAddedMean, 2)}, p50 +${ms(k.dispatchAddedP50, 2)}, p95 +${ms(k.dispatchAddedP95)}; ${roles}; ${k.keystrokes} keys a run`,
+    },
+    {
+      id: 'page-load-event-added',
+      metric: 'Page load: load event delayed by',
+      value: round(l.addedLoadEvent, 1),
+      unit: 'ms',
+      target: '<= 10 ms',
+      pass: l.addedLoadEvent <= 10,
+      detail: `median load event ${ms(l.loadWith, 0)} with vs ${ms(l.loadWithout, 0)} without; DOMContentLoaded ${ms(l.dclWith, 0)} vs ${ms(l.dclWithout, 0)}; LCP ${ms(l.lcpWith, 0)} vs ${ms(l.lcpWithout, 0)}`,
+    },
+    {
+      id: 'page-load-main-thread-added',
+      metric: 'Page load: main-thread time added (to idle)',
+      value: round(l.addedScriptToIdle + l.addedLayoutStyleToIdle, 1),
+      unit: 'ms',
+      target: '<= 10 ms',
+      pass: l.addedScriptToIdle + l.addedLayoutStyleToIdle <= 10,
+      detail: `CDP ScriptDuration+Layout+RecalcStyle from navigation to load + 2.5 s, with minus without (script ${ms(l.addedScriptToIdle)}, style+layout ${ms(l.addedLayoutStyleToIdle)}); all tasks incl. paint ${ms(l.taskWith, 0)} vs ${ms(l.taskWithout, 0)} (+${ms(l.addedTaskToIdle, 0)}); ${l.layoutsWith} layouts vs ${l.layoutsWithout}; all ${l.badges} badges shown ${ms(l.badgesReadyAt, 0)} after navigation start`,
+    },
+    {
+      id: 'long-tasks-added',
+      metric: 'Long tasks caused by the extension (load + typing)',
+      value: t.loadExtension + t.typingExtension,
+      unit: 'per run',
+      target: 'none',
+      pass: t.loadExtension + t.typingExtension === 0,
+      detail: `tasks over 50 ms that wrote badges, median per run: load ${t.loadExtension} (longest ${ms(t.loadExtensionMaxMs, 0)}), typing ${t.typingExtension} (longest ${ms(t.typingExtensionMaxMs, 0)}); all long tasks with vs without: load ${t.loadWith} vs ${t.loadWithout}, typing ${t.typingWith} vs ${t.typingWithout}`,
+    },
+    {
+      id: 'heap-added',
+      metric: 'JS heap added (renderer, after GC)',
+      value: round(r.heap.addedBytes / 1024 / 1024, 2),
+      unit: 'MB',
+      target: '<= 3 MB',
+      pass: r.heap.addedBytes <= 3 * 1024 * 1024,
+      detail: `JSHeapUsedSize after scan + typing + GC: ${mb(r.heap.with.jsHeapUsed)} with vs ${mb(r.heap.without.jsHeapUsed)} without; DOM nodes +${r.heap.addedNodes}, JS event listeners +${r.heap.addedListeners}`,
+    },
+  ];
+}
+
+function loadRows(r: LoadTestResult): Row[] {
+  const w = r.with;
+  const wo = r.without;
+  const g = r.growth;
+  const tasks = w.churnExtensionLongtasks;
+  const longest = (list: { duration: number }[]) => list.reduce((m, t) => Math.max(m, t.duration), 0);
+  const total = (list: { duration: number }[]) => list.reduce((s, t) => s + t.duration, 0);
+  const names = (c: { detachedByName?: Record<string, number> }) =>
+    Object.entries(c.detachedByName ?? {})
+      .map(([n, k]) => `${k} ${n.toLowerCase()}`)
+      .join(', ') || 'none';
+  return [
+    {
+      id: 'load-test-badges-correct',
+      metric: `Load test: badges match the page's codes at the end`,
+      value: `${w.final.matched}/${w.final.expected}`,
+      unit: 'codes',
+      target: 'all, count equal',
+      pass: w.final.equal,
+      detail: `${r.page.lines} lines (${r.page.controls} controls); ${w.final.badges} badges for ${w.final.expected} codes at the end${w.convergedMs >= 0 ? `, matched ${w.convergedMs} ms after the page stopped` : ', still not matching once the extension went quiet'}; after the first load ${w.initial.check.matched}/${w.initial.check.expected}${w.initial.readyMs >= 0 ? ` in ${w.initial.readyMs} ms` : ''}; during the churn ${round(r.midChurnCorrect.median * 100, 0)}% matched (median of samples, min ${round(r.midChurnCorrect.min * 100, 0)}%)`,
+    },
+    {
+      id: 'load-test-page-mutations',
+      metric: `Load test: the page's own mutations made, with the extension`,
+      value: `${w.mutations.done}/${w.mutations.total}`,
+      unit: 'mutations',
+      target: '>= 95% (as without)',
+      pass: r.mutationsShare >= 0.95,
+      detail: `${r.perMinute}/min planned for ${r.durationSec} s: with the extension ${w.mutations.done} in ${round(w.mutations.seconds, 0)} s (${round(r.mutationsShare * 100, 0)}%; the page's longest timer tick ${ms(w.mutations.maxTickMs, 0)}, its dispatched input events run the extension's listener), without ${wo.mutations.done} (longest tick ${ms(wo.mutations.maxTickMs, 0)})`,
+    },
+    {
+      id: 'load-test-heap-growth',
+      metric: 'Load test: heap growth over the run',
+      value: round(g.heapBytes / 1024 / 1024, 2),
+      unit: 'MB',
+      target: '<= 1 MB',
+      pass: g.heapBytes <= 1024 * 1024 && g.heapBytesSecondHalf <= 512 * 1024,
+      detail: `renderer JSHeapUsedSize after GC, end minus start, with the extension: ${mb(g.heapBytes)} (${mb(w.start.jsHeapUsed)} -> ${mb(w.end.jsHeapUsed)}; second half ${mb(g.heapBytesSecondHalf)}, limit 0.5 MB); the page alone ${mb(g.heapBytesWithout)}`,
+    },
+    {
+      id: 'load-test-detached-nodes',
+      metric: 'Load test: detached DOM nodes retained',
+      value: g.detachedNodes,
+      unit: 'nodes',
+      target: '<= 100, not growing',
+      pass: g.detachedNodes <= 100 && g.detachedNodesGrowth <= 100,
+      detail: `DOM.getDetachedDomNodes after GC at the end, with minus without (growth over the run with the extension ${g.detachedNodesGrowth}); with: ${names(w.end)}; without: ${names(wo.end)}; DOM counters nodes with ${w.start.nodes} -> ${w.end.nodes}, without ${wo.start.nodes} -> ${wo.end.nodes} (rows re-rendered by the page differ)`,
+    },
+    {
+      id: 'load-test-listener-growth',
+      metric: 'Load test: event listeners and documents added',
+      value: g.listeners,
+      unit: 'listeners',
+      target: '<= 10, documents 0',
+      pass: g.listeners <= 10 && g.documentWindowListeners <= 0 && g.documents <= 0,
+      detail: `jsEventListeners growth with minus without ${g.listeners} (with ${w.start.jsEventListeners} -> ${w.end.jsEventListeners}: two per badge); on document + window, page and extension worlds (DOMDebugger.getEventListeners) ${w.start.documentListeners + w.start.windowListeners} -> ${w.end.documentListeners + w.end.windowListeners} with, ${wo.start.documentListeners + wo.start.windowListeners} -> ${wo.end.documentListeners + wo.end.windowListeners} without; documents ${g.documents}`,
+    },
+    {
+      id: 'load-test-long-tasks',
+      metric: 'Load test: long tasks caused by the extension during churn',
+      value: tasks.length,
+      unit: 'tasks',
+      target: 'none',
+      pass: tasks.length === 0,
+      detail: `tasks over 50 ms that wrote badges: ${tasks.length} (longest ${ms(longest(tasks), 0)}, ${round(total(tasks) / 1000, 1)} s of the ${round(w.mutations.seconds, 0)} s); all long tasks with ${w.churnLongtasks.length} vs without ${wo.churnLongtasks.length}; first load of the 2,000-line page: ${w.initial.extensionLongtasks.length} (longest ${ms(longest(w.initial.extensionLongtasks), 0)})`,
+    },
+  ];
+}
+
+function sizeRow(extensionDir: string): Row {
+  const bytes = readFileSync(join(extensionDir, 'content-scripts/content.js'));
+  const gz = gzipSync(bytes).length;
+  return {
+    id: 'content-script-gzip',
+    metric: 'Content script size, gzipped',
+    value: round(gz / 1024, 1),
+    unit: 'KB',
+    target: '<= 40 KB',
+    pass: gz <= 40 * 1024,
+    detail: `content-scripts/content.js ${kb(bytes.length)} raw, ${kb(gz)} gzip (zlib default level)`,
+  };
+}
+
+function searchRow(s: SearchFigures): Row {
+  return {
+    id: 'popup-search-p95',
+    metric: 'Popup search per keystroke, p95',
+    value: round(s.p95, 2),
+    unit: 'ms',
+    target: '<= 5 ms',
+    pass: s.p95 <= 5,
+    detail: `${s.searches} searches; p50 ${ms(s.p50, 3)}, max ${ms(s.max, 1)} (${s.how})`,
+  };
+}
+
+function table(rows: Row[]): string {
+  const head = ['metric', 'value', 'target', 'result'];
+  const body = rows.map((r) => [r.metric, `${r.value} ${r.unit}`, r.target, r.pass === null ? '-' : r.pass ? 'pass' : 'FAIL']);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+async function main() {
+  const started = Date.now();
+  const { quick, parts } = parseArgs(process.argv.slice(2));
+  const log = (m: string) => console.log(m);
+  const load0 = loadavg();
+  const rows: Row[] = [];
+  const raw: Record<string, unknown> = {};
+
+  const chromium = findChromium();
+  const chromiumVersion = safeExec(chromium, ['--version']);
+  log(`CDT Lens bench${quick ? ' (quick)' : ''}: ${[...parts].join(', ')}; ${cpus().length} cores, load average ${load0.map((n) => n.toFixed(1)).join(' ')}; ${chromiumVersion}`);
+
+  const ext = parts.has('inline') || parts.has('load') ? await snapshotExtension() : null;
+  const server = parts.has('inline') || parts.has('load') ? await startPageServer(PAGES) : null;
+  try {
+    if (ext) rows.push(sizeRow(ext.dir));
+    if (parts.has('search')) {
+      log('search: bench/search.ts');
+      const s = await runSearch();
+      raw.search = s;
+      rows.push(searchRow(s));
+    }
+    const { claim300 } = writePages();
+    if (parts.has('inline') && ext && server) {
+      log('inline: claim-300.html, with and without the extension');
+      const r = await benchInline({ server, extensionDir: ext.dir, lines: claim300, quick, log });
+      raw.inline = r;
+      rows.push(...inlineRows(r));
+    }
+    if (parts.has('load') && ext && server) {
+      log(`load test: claim-2000.html, 5,000 mutations a minute for ${quick ? '20 seconds' : 'five minutes'}, with and without the extension side by side`);
+      const r = await benchLoadTest({ server, extensionDir: ext.dir, quick, log });
+      raw.loadTest = r;
+      rows.push(...loadRows(r));
+    }
+  } finally {
+    await server?.close();
+    ext?.dispose();
+  }
+
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`\n${table(rows)}\n`);
+  for (const r of rows) console.log(`- ${r.metric}: ${r.detail}`);
+  const failed = rows.filter((r) => r.pass === false).length;
+  console.log(`\n${rows.length - failed} of ${rows.length} budgets met; bench took ${seconds.toFixed(0)} s (load average now ${loadavg().map((n) => n.toFixed(1)).join(' ')})`);
+
+  const results = resolve(BENCH_DIR, 'results');
+  mkdirSync(results, { recursive: true });
+  const json = {
+    date: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    parts: [...parts],
+    seconds: round(seconds, 0),
+    machine: {
+      cores: cpus().length,
+      cpu: cpus()[0]?.model,
+      memoryGiB: round(totalmem() / 2 ** 30, 1),
+      loadAverageAtStart: load0.map((n) => round(n, 2)),
+      loadAverageAtEnd: loadavg().map((n) => round(n, 2)),
+      node: process.version,
+      chromium: chromiumVersion,
+    },
+    rows,
+    raw,
+  };
+  writeFileSync(join(results, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+  console.log('wrote bench/results/latest.json');
+}
+
+function safeExec(file: string, args: string[]): string {
+  try {
+    return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

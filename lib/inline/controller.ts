@@ -302,6 +302,11 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
 
   function refreshCard() {
     if (!cardFor || !options.card) return;
+    // The user closed it with its × button: like Escape, it stays closed until its line changes or focus returns.
+    if (!options.card.open) {
+      cardFor = null;
+      return;
+    }
     const model = cardModel(cardFor);
     if (model) options.card.show(cardFor, model);
     else closeCard();

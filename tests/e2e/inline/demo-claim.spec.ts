@@ -184,6 +184,29 @@ test.describe('demo claim page', () => {
     await expectCard(page, 'D2393', ['surface-count']);
   });
 
+  test('the card’s close button closes it; changes elsewhere do not bring it back, focusing its field again does', async ({ page, server }) => {
+    await page.goto(server.url('demo/claim.html'));
+    await typeLine(page, 1, WRONG_LINES[0].line);
+    const card = await expectCard(page, 'D2392', ['surface-count']);
+    await card.getByRole('button', { name: 'Close CDT Lens card' }).click();
+    await expectNoCard(page);
+    await expect(page.locator('cdt-lens-badge[data-code="D2392"]')).toHaveCount(1);
+    await expect(code(page, 1)).toHaveValue('D2392');
+
+    // Another line changed by script (the page's own autofill) re-checks the claim but does not reopen the card.
+    await page.evaluate(() => {
+      const el = document.querySelector<HTMLInputElement>('[aria-label="29. Procedure code, line 2"]')!;
+      el.value = 'D0120';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await expect(page.locator('cdt-lens-badge[data-code="D0120"]')).toHaveCount(1);
+    await expectNoCard(page);
+
+    // Back in the field, changing its line shows the card again.
+    await code(page, 1).click();
+    await expectCard(page, 'D2392', ['surface-count']);
+  });
+
   test('the card ignores the page root font size, follows dark mode and reduced motion', async ({ page, server }) => {
     await page.goto(server.url('demo/claim.html'));
     await typeLine(page, 1, WRONG_LINES[0].line);

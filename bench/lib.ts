@@ -2,8 +2,8 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, type CDPSession, chromium, type Page } from '@playwright/test';
-import { chromiumArgs, EXTENSION_DIR, findChromium } from '../tests/support/browser';
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import { chromiumArgs, EXTENSION_DIR, launchChromium } from '../tests/support/browser';
 
 export const BENCH_DIR = resolve(import.meta.dirname);
 export const PROBE = resolve(BENCH_DIR, 'pages/probe.js');
@@ -35,26 +35,15 @@ export interface Browser {
 const EXTENSION_FLAGS = /^--(load-extension|disable-extensions-except)=/;
 
 export async function launch(withExtension: boolean, extensionDir: string): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), 'cdt-lens-bench-profile-'));
   const all = chromiumArgs(extensionDir);
-  const args = withExtension ? all : all.filter((a) => !EXTENSION_FLAGS.test(a));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: findChromium(),
-    headless: true,
-    args,
+  const { context, close } = await launchChromium({
+    args: withExtension ? all : all.filter((a) => !EXTENSION_FLAGS.test(a)),
     viewport: { width: 1280, height: 900 },
   });
   if (withExtension && !context.serviceWorkers().length) await context.waitForEvent('serviceworker', { timeout: 20_000 });
   // The first tab of a persistent context is not needed: every measurement opens its own.
   for (const p of context.pages()) await p.close();
-  return {
-    label: withExtension ? 'with' : 'without',
-    context,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  return { label: withExtension ? 'with' : 'without', context, close };
 }
 
 /** A new tab with the probe installed before any page script, and a CDP session on it. */

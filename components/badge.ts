@@ -116,16 +116,17 @@ export function createBadge(doc: Document, onActivate: () => void): Badge {
     },
     place(rect) {
       if (!host.isConnected) (doc.documentElement ?? doc).append(host);
-      const visible = !!rect && (rect.width > 0 || rect.height > 0);
-      const next = visible ? `${Math.round(rect.right - 8)},${Math.round(rect.top - 8)}` : 'hidden';
-      if (next === at) return;
-      at = next;
-      if (!visible) {
+      if (!rect || (rect.width === 0 && rect.height === 0)) {
+        if (at === 'hidden') return;
+        at = 'hidden';
         host.hidden = true;
         return;
       }
+      const x = Math.round(rect.right - 8);
+      const y = Math.round(rect.top - 8);
+      if (at === `${x},${y}`) return;
+      at = `${x},${y}`;
       host.hidden = false;
-      const [x, y] = next.split(',');
       // Custom properties, because the shadow root's own !important rules outrank any inline position.
       host.style.setProperty('--cdt-lens-x', `${x}px`, 'important');
       host.style.setProperty('--cdt-lens-y', `${y}px`, 'important');

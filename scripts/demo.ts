@@ -3,11 +3,8 @@
  * With no display (no DISPLAY, or --headless) it runs headless, types a few claim lines, writes demo.png and
  * prints a one-line summary, then exits.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from '@playwright/test';
-import { chromiumArgs, findChromium } from '../tests/support/browser';
+import { resolve } from 'node:path';
+import { launchChromium } from '../tests/support/browser';
 import { startPageServer } from '../tests/support/server';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
@@ -25,13 +22,7 @@ const DEMO_LINES = [
 
 async function main() {
   const server = await startPageServer();
-  const profile = mkdtempSync(join(tmpdir(), 'cdt-lens-demo-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: findChromium(),
-    headless,
-    viewport: { width: 1400, height: 900 },
-    args: chromiumArgs(),
-  });
+  const { context, close } = await launchChromium({ headless, viewport: { width: 1400, height: 900 } });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(server.url('demo/claim.html'));
 
@@ -40,6 +31,7 @@ async function main() {
       `CDT Lens demo: ${server.url('demo/claim.html')} is open in Chromium with the extension. Close the window to stop.`,
     );
     await new Promise<void>((done) => context.on('close', () => done()));
+    await close();
     await server.close();
     return;
   }
@@ -72,8 +64,7 @@ async function main() {
   console.log(
     `CDT Lens demo: typed ${DEMO_LINES.length} claim lines, ${severities.length} badges (${summary}); screenshot: ${screenshot}`,
   );
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
   await server.close();
 }
 

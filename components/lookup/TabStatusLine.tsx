@@ -56,6 +56,12 @@ export function TabStatusLine({ current, onChanged }: TabStatusLineProps) {
     return () => browser.tabs.onUpdated.removeListener(onUpdated);
   }, [tabId]);
 
+  /** A turn on or off finished: say how it went and read the tab's status again. */
+  const settle = (next: Notice) => {
+    setNotice(next);
+    setBusy(false);
+    onChanged();
+  };
   const turnOn = (origin: string) => {
     // First, with no await before it: the browser shows its permission prompt only during the click itself.
     const request = enableSite(origin);
@@ -63,11 +69,7 @@ export function TabStatusLine({ current, onChanged }: TabStatusLineProps) {
     setNotice({ kind: 'asking', origin });
     request
       .then(resultNotice, (e: unknown): Notice => ({ kind: 'error', text: errorText('turn CDT Lens on', e) }))
-      .then((next) => {
-        setNotice(next);
-        setBusy(false);
-        onChanged();
-      });
+      .then(settle);
   };
   const turnOff = (origin: string, sites: readonly string[]) => {
     setBusy(true);
@@ -78,11 +80,7 @@ export function TabStatusLine({ current, onChanged }: TabStatusLineProps) {
         (): Notice => ({ kind: 'off', origin }),
         (e: unknown): Notice => ({ kind: 'error', text: errorText('turn CDT Lens off', e) }),
       )
-      .then((next) => {
-        setNotice(next);
-        setBusy(false);
-        onChanged();
-      });
+      .then(settle);
   };
   const reload = () => void browser.tabs.reload(tabId).catch(() => undefined);
 

@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, test as base, chromium, type Worker } from '@playwright/test';
-import { chromiumArgs, findChromium } from '../support/browser';
+import { type BrowserContext, test as base, type Worker } from '@playwright/test';
+import { launchChromium } from '../support/browser';
 import { type PageServer, startPageServer } from '../support/server';
 
 export interface ExtensionFixtures {
@@ -24,15 +21,9 @@ export const test = base.extend<ExtensionFixtures, { server: PageServer }>({
   ],
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern.
   context: async ({}, use) => {
-    const profile = mkdtempSync(join(tmpdir(), 'cdt-lens-profile-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: findChromium(),
-      headless: true,
-      args: chromiumArgs(),
-    });
+    const { context, close } = await launchChromium();
     await use(context);
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   },
   background: async ({ context }, use) => {
     // Read the existing workers first: the event may already have fired.

@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
-import { chromiumArgs, findChromium } from '../support/browser';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { chromiumArgs, launchChromium } from '../support/browser';
 import { expect, test as base } from './fixtures';
 
 /**
@@ -20,15 +17,11 @@ const OFF_HOST = 'pms.example.invalid';
 const test = base.extend({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern.
   context: async ({}, use) => {
-    const profile = mkdtempSync(join(tmpdir(), 'cdt-lens-profile-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: findChromium(),
-      headless: true,
+    const { context, close } = await launchChromium({
       args: [...chromiumArgs(), '--enable-unsafe-extension-debugging', `--host-resolver-rules=MAP ${OFF_HOST} 127.0.0.1`],
     });
     await use(context);
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   },
 });
 

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { chromium } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium } from '@playwright/test';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
 
@@ -39,4 +40,32 @@ export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
     '--disable-component-update',
     '--disable-sync',
   ];
+}
+
+export interface LaunchOptions {
+  /** Chromium's flags; by default chromiumArgs(), the e2e build loaded. */
+  args?: string[];
+  headless?: boolean;
+  viewport?: { width: number; height: number };
+}
+
+/** Chromium in a fresh temporary profile; close() closes it and deletes the profile. */
+export async function launchChromium(options: LaunchOptions = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'cdt-lens-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: options.headless ?? true,
+    args: options.args ?? chromiumArgs(),
+    ...(options.viewport ? { viewport: options.viewport } : {}),
+  });
+  return {
+    context,
+    async close() {
+      try {
+        await context.close();
+      } finally {
+        rmSync(profile, { recursive: true, force: true });
+      }
+    },
+  };
 }

@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Frame, type Locator, type Page } from '@playwright/test';
-import { chromiumArgs, findChromium } from '../../support/browser';
+import type { BrowserContext, Frame, Locator, Page } from '@playwright/test';
+import { chromiumArgs, launchChromium } from '../../support/browser';
 import { expect, test as base } from '../fixtures';
 
 /**
@@ -16,10 +13,7 @@ export const test = base.extend<{ page: Page }, { lensContext: BrowserContext }>
     // Depends on the page server so that the server outlives the browser's keep-alive connections at teardown.
     async ({ server }, use) => {
       void server;
-      const profile = mkdtempSync(join(tmpdir(), 'cdt-lens-inline-'));
-      const context = await chromium.launchPersistentContext(profile, {
-        executablePath: findChromium(),
-        headless: true,
+      const { context, close } = await launchChromium({
         viewport: { width: 1280, height: 800 },
         // CDT_LENS_EXTENSION_DIR: a copy of the e2e build, when others may rebuild .output/ during the run.
         args: chromiumArgs(process.env.CDT_LENS_EXTENSION_DIR || undefined),
@@ -27,11 +21,10 @@ export const test = base.extend<{ page: Page }, { lensContext: BrowserContext }>
       // Content scripts are registered when the extension has loaded: a page opened earlier would get none.
       if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
       await use(context);
-      await context.close().catch((e: unknown) => {
+      await close().catch((e: unknown) => {
         // Another Playwright run in this checkout may have cleared test-results/, and this run's trace files with it.
         if (!String(e).includes('ENOENT')) throw e;
       });
-      rmSync(profile, { recursive: true, force: true });
     },
     { scope: 'worker' },
   ],

@@ -1,19 +1,11 @@
-import type { ConsoleMessage, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
+import { watchErrors } from './page-errors';
 
 /**
  * Hostile and broken pages: in each, CDT Lens either works or stays harmlessly out of the way, the page's own
  * scripts keep working, nothing throws an uncaught error, and the page's fields keep what was typed.
  */
-function watchErrors(page: Page) {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m: ConsoleMessage) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  return errors;
-}
-
 async function typeWrongLine(page: Page) {
   await page.getByLabel('Date of service line 1').pressSequentially('11/02/2026');
   await page.getByLabel('Tooth line 1').pressSequentially('30');

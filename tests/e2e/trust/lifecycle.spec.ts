@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
+import { watchErrors } from './page-errors';
 
 /**
  * Lifecycle: the extension reloaded (or updated) under an open portal tab, and its service worker stopped by the
@@ -18,15 +19,6 @@ async function typeLine(page: Page) {
   await field(page, '27. Tooth number(s) or letter(s)').pressSequentially('30');
   await field(page, '28. Tooth surface').pressSequentially('MODB');
   await field(page, '29. Procedure code').pressSequentially('D2392', { delay: 10 });
-}
-
-function watchErrors(page: Page) {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  return errors;
 }
 
 /** Stops the extension's service worker the way the browser does when it is idle. */

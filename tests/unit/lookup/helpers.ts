@@ -3,43 +3,22 @@ import { render, type VNode } from 'preact';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import portalMatches from '../../../.generated/portal-matches.json';
+import { fakeChrome } from '../sites/fake-chrome';
 
 /**
  * The fake browser as the popup sees it: one active tab (whose address the browser may or may not tell), host
  * permissions and registered content scripts kept in memory, and the events the lookup listens to.
  */
 export function fakeTabBrowser(tab: { id: number; url?: string }, { grant = true } = {}) {
-  const granted = new Set<string>();
-  const scripts = new Map<string, { id: string; matches: string[] }>();
+  const chrome = fakeChrome({ grant });
   const event = () => ({ addListener: vi.fn(), removeListener: vi.fn(), hasListener: vi.fn(() => false) });
   const api = {
-    request: vi.fn(async ({ origins }: { origins: string[] }) => {
-      if (grant) for (const o of origins) granted.add(o);
-      return grant;
-    }),
-    remove: vi.fn(async ({ origins }: { origins: string[] }) => {
-      for (const o of origins) granted.delete(o);
-      return true;
-    }),
+    request: chrome.api.permissions.request,
+    remove: chrome.api.permissions.remove,
     reload: vi.fn(async () => undefined),
     sendMessage: vi.fn(async () => undefined),
   };
-  Object.assign(fakeBrowser.permissions, {
-    request: api.request,
-    remove: api.remove,
-    getAll: vi.fn(async () => ({ origins: [...granted], permissions: [] })),
-    onAdded: event(),
-    onRemoved: event(),
-  });
-  Object.assign(fakeBrowser.scripting, {
-    registerContentScripts: vi.fn(async (list: { id: string; matches: string[] }[]) => {
-      for (const s of list) scripts.set(s.id, s);
-    }),
-    unregisterContentScripts: vi.fn(async ({ ids }: { ids: string[] }) => {
-      for (const id of ids) scripts.delete(id);
-    }),
-    getRegisteredContentScripts: vi.fn(async () => [...scripts.values()]),
-  });
+  Object.assign(fakeBrowser.permissions, { onAdded: event(), onRemoved: event() });
   Object.assign(fakeBrowser.runtime, {
     getManifest: () => ({ manifest_version: 3, name: 'CDT Lens', version: '0', content_scripts: [{ matches: portalMatches }] }),
   });
@@ -50,7 +29,7 @@ export function fakeTabBrowser(tab: { id: number; url?: string }, { grant = true
     reload: api.reload,
     sendMessage: api.sendMessage,
   });
-  return { api, granted, scripts };
+  return { api, granted: chrome.granted, scripts: chrome.scripts };
 }
 
 export function mount(vnode: VNode): HTMLElement {

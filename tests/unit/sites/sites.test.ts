@@ -5,40 +5,7 @@ import { emptySettings } from '../../../lib/settings/schema';
 import { saveSettings } from '../../../lib/settings/store';
 import { disableSite, enableSite, followPermissionChange, isSiteEnabled, listSites, syncSites } from '../../../lib/sites';
 import { CONTENT_SCRIPT_FILE } from '../../../lib/sites/registration';
-
-/** Permissions and scripting as Chrome keeps them, in memory (the fake browser leaves them to tests). */
-function fakeChrome({ grant = true } = {}) {
-  const granted = new Set<string>();
-  const scripts = new Map<string, { id: string; matches: string[] }>();
-  const api = {
-    permissions: {
-      request: vi.fn(async ({ origins }: { origins: string[] }) => {
-        if (grant) for (const o of origins) granted.add(o);
-        return grant;
-      }),
-      remove: vi.fn(async ({ origins }: { origins: string[] }) => {
-        for (const o of origins) granted.delete(o);
-        return true;
-      }),
-      getAll: vi.fn(async () => ({ origins: [...granted], permissions: [] })),
-    },
-    scripting: {
-      registerContentScripts: vi.fn(async (list: { id: string; matches: string[] }[]) => {
-        for (const s of list) {
-          if (scripts.has(s.id)) throw new Error(`Duplicate script ID '${s.id}'`);
-          scripts.set(s.id, s);
-        }
-      }),
-      unregisterContentScripts: vi.fn(async ({ ids }: { ids: string[] }) => {
-        for (const id of ids) scripts.delete(id);
-      }),
-      getRegisteredContentScripts: vi.fn(async () => [...scripts.values()]),
-    },
-  };
-  Object.assign(fakeBrowser.permissions, api.permissions);
-  Object.assign(fakeBrowser.scripting, api.scripting);
-  return { api, granted, scripts };
-}
+import { fakeChrome } from './fake-chrome';
 
 describe('turning CDT Lens on and off for a site', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -1,5 +1,7 @@
 import type { Finding } from '../../lib/rules/types';
 
+export const CARD_TAG = 'cdt-lens-card';
+
 /** What the inline card shows for the focused code-bearing control. */
 export interface InlineCardModel {
   code: string;

@@ -4,9 +4,8 @@ import type { CardPresenter } from '../../lib/inline/controller';
 import { placeBeside } from '../../lib/inline/placement';
 import { pageClaimedTag } from '../badge';
 import cardCss from './card.css?inline';
-import { type InlineCardModel, renderCardView } from './card-view';
+import { CARD_TAG, type InlineCardModel, renderCardView } from './card-view';
 
-export const CARD_TAG = 'cdt-lens-card';
 
 /** On a page that defined its own <cdt-lens-card>, there is no card: badges still work where they can. */
 const NO_CARD: CardPresenter = { open: false, show() {}, hide() {}, contains: () => false, focus() {} };
@@ -33,6 +32,8 @@ export async function createCardPresenter(ctx: ContentScriptContext, onOpenFull:
   const host = ui.shadowHost;
   const lineKeys = new WeakMap<Element, string>();
   let lineSerial = 0;
+  /** What the card shows now, to skip redrawing the same. */
+  let drawn = '';
 
   const draw = (lineKey: string) => {
     if (!current) return;
@@ -68,18 +69,23 @@ export async function createCardPresenter(ctx: ContentScriptContext, onOpenFull:
       return current !== null && host.isConnected;
     },
     show(at, model) {
+      let key = lineKeys.get(at);
+      if (!key) lineKeys.set(at, (key = String(++lineSerial)));
+      // Every keystroke in the field asks again; a card that would look the same is left alone.
+      const drawing = `${key}\u0000${JSON.stringify(model)}`;
+      if (drawing === drawn && host.isConnected) return;
+      drawn = drawing;
       anchor = at;
       current = model;
       if (!host.isConnected) ui.mount();
       host.dataset.code = model.code;
-      let key = lineKeys.get(at);
-      if (!key) lineKeys.set(at, (key = String(++lineSerial)));
       draw(`${model.code}@${key}`);
       place();
     },
     hide() {
       if (!current) return;
       current = null;
+      drawn = '';
       anchor = null;
       ui.uiContainer.replaceChildren();
       ui.remove();

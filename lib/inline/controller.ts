@@ -1,9 +1,11 @@
-import { type Badge, createBadge } from '../../components/badge';
-import type { InlineCardModel } from '../../components/card/card-view';
+import { BADGE_TAG, type Badge, createBadge } from '../../components/badge';
+import { CARD_TAG, type InlineCardModel } from '../../components/card/card-view';
 import type { CodeStatus } from '../catalog/catalog';
 import type { FullCode } from '../catalog/cards';
-import { type PageClaim, type PageLine, readClaims, readLineOf, rereadClaimFields, rereadLine } from '../page/claim-reader';
+import { type PageClaim, type PageLine, readClaims, readLineOf, readRowLine, rereadClaimFields, rereadLine } from '../page/claim-reader';
 import { controlCodes, isFieldControl, isReadableControl, type ReadableControl } from '../page/controls';
+import { mayBeControl, walkComposed } from '../page/dom';
+import { fieldRole } from '../page/field-roles';
 import type { SiteSelectors } from '../page/field-roles';
 import { createClaimChecker, worstSeverity } from '../rules/engine';
 import type { BadgeSeverity } from '../rules/ids';
@@ -36,7 +38,10 @@ export interface InlineHintsOptions {
 }
 
 const idle = (fn: () => void, timeout = 500) =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout }) : setTimeout(fn, 1);
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(() => fn(), { timeout }) : setTimeout(fn, 1);
+/** An idle callback that gets its deadline, to work in slices (none where idle callbacks are missing). */
+const idleWithDeadline = (fn: (deadline?: IdleDeadline) => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 1);
 const SWEEP_MS = 3000;
 const SHORTCUT = (e: KeyboardEvent) => e.altKey && e.shiftKey && (e.key === 'L' || e.key === 'l' || e.code === 'KeyL');
 
@@ -98,17 +103,19 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     return checker;
   }
 
+  /** Re-checks a claim and redraws the badges of the lines whose fields or findings changed. */
   function recheck(claimId: string) {
     const claimState = state.claim(claimId);
     if (!claimState) return;
-    const { byLine } = checkerFor(claimId).check(state.toClaim(claimState));
+    const { byLine, changed } = checkerFor(claimId).check(state.toClaim(claimState));
     findings.set(claimId, byLine);
-    for (const line of claimState.page.lines) {
-      const codeControl = line.controls.code;
+    for (const id of changed) {
+      const line = state.line(claimState, id);
+      const codeControl = line?.controls.code;
       if (!codeControl) continue;
-      const code = claimState.parsed.get(line.id)?.code;
+      const code = claimState.parsed.get(id)?.code;
       if (!code) dropBadge(codeControl);
-      else showBadge(codeControl, code, byLine.get(line.id) ?? []);
+      else showBadge(codeControl, code, byLine.get(id) ?? []);
     }
     if (cardFor) refreshCard();
   }
@@ -209,26 +216,41 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
 
   const isFreeText = (el: Element) => el.localName === 'textarea' || (el as HTMLElement).isContentEditable === true;
 
-  /** A control changed: re-read its line only, re-check its claim. Whether anything was re-checked. */
-  function onControlChanged(control: Element): boolean {
+  /**
+   * A control changed: re-read its line only. Whether the line changed; its claim is re-checked now, or left
+   * to the caller when it gathers several changes (`dirty`).
+   */
+  function onControlChanged(control: Element, dirty?: Set<string>): boolean {
     const place = state.placeOf(control);
     if (place) {
       const claimState = state.claim(place.claimId)!;
-      const line = claimState.page.lines.find((l) => l.id === place.lineId);
-      if (line) {
-        const fresh = rereadLine(line);
-        if (sameRaw(fresh.raw, line.raw)) return false;
-        state.updateLine(claimState, fresh);
-        recheck(place.claimId);
-        return true;
-      }
+      const line = state.line(claimState, place.lineId)!;
+      const fresh = rereadLine(line);
+      if (sameRaw(fresh.raw, line.raw)) return false;
+      state.updateLine(claimState, fresh);
+      if (dirty) dirty.add(place.claimId);
+      else recheck(place.claimId);
+      return true;
     }
     if (!isFieldControl(control)) return false;
+    if (addLineOf(control, dirty)) return true;
     const found = readLineOf(control, { selectors: options.selectors?.() });
     if (found) adoptClaim(found.claim);
     else if (isReadableControl(control) && isFreeText(control)) return freeTextBadge(control);
     else if (badges.has(control)) dropBadge(control);
     else return onClaimFieldsChanged();
+    return true;
+  }
+
+  /** A control of a row the page added or re-rendered in a known claim: its line read from the row alone. */
+  function addLineOf(control: Element, dirty?: Set<string>): boolean {
+    const read = readRowLine(control, { selectors: options.selectors?.() });
+    const claimState = read && state.claim(read.claimId);
+    if (!read || !claimState) return false;
+    state.dropDetached(claimState);
+    state.putLine(claimState, read.line);
+    if (dirty) dirty.add(read.claimId);
+    else recheck(read.claimId);
     return true;
   }
 
@@ -249,7 +271,8 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
 
   function lineOf(control: Element): { claimId: string; line: PageLine } | undefined {
     const place = state.placeOf(control);
-    const line = place && state.claim(place.claimId)?.page.lines.find((l) => l.id === place.lineId);
+    const claimState = place && state.claim(place.claimId);
+    const line = claimState && state.line(claimState, place.lineId);
     return place && line ? { claimId: place.claimId, line } : undefined;
   }
 
@@ -395,52 +418,156 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
 
   // ---- mutations: rows added, removed or re-rendered; values set by script ------------------------------------
 
-  let rescanTimer: ReturnType<typeof setTimeout> | undefined;
-  let rescanDelay = 50;
-  let pendingSince: number | undefined;
+  // Rows added or re-rendered are read one by one from their own subtree; lines whose controls left are dropped.
+  // Whatever cannot be read that way (a new form, a claim-level field, a flat grid) reads the page again.
+  const addedNodes = new Set<Element>();
+  let removedSome = false;
+  let structuralTimer: ReturnType<typeof setTimeout> | undefined;
   const changedByScript = new Set<Element>();
+  let scriptFlushQueued = false;
+  const ours = (n: Node) => n.nodeType === 1 && ((n as Element).localName === BADGE_TAG || (n as Element).localName === CARD_TAG);
   const observer = new MutationObserver((records) => {
     let structural = false;
     for (const r of records) {
-      if (r.type === 'attributes') changedByScript.add(r.target as Element);
-      else if ([...r.addedNodes, ...r.removedNodes].some((n) => n.nodeType === 1 && (n as Element).localName !== 'cdt-lens-badge' && (n as Element).localName !== 'cdt-lens-card'))
-        structural = true;
+      if (r.type === 'attributes') {
+        changedByScript.add(r.target as Element);
+        continue;
+      }
+      for (const n of r.addedNodes)
+        if (n.nodeType === 1 && !ours(n)) {
+          addedNodes.add(n as Element);
+          structural = true;
+        }
+      for (const n of r.removedNodes)
+        if (n.nodeType === 1 && !ours(n)) {
+          removedSome = true;
+          structural = true;
+        }
     }
     if (structural) {
       schedulePlace();
-      // Debounce grows while the page keeps changing (spinners, SPA transitions), up to two seconds; a page that
-      // never stops (re-rendering every second) is still read at least every two seconds.
-      clearTimeout(rescanTimer);
-      pendingSince ??= Date.now();
-      rescanDelay = Math.min(rescanDelay * 2, 2000, Math.max(0, pendingSince + 2000 - Date.now()));
-      rescanTimer = setTimeout(() => idle(() => ((rescanDelay = 50), (pendingSince = undefined), fullScan())), rescanDelay);
+      if (structuralTimer === undefined) structuralTimer = setTimeout(() => idle(onStructureChanged), 50);
     }
-    if (changedByScript.size)
+    if (changedByScript.size && !scriptFlushQueued) {
+      scriptFlushQueued = true;
       idle(() => {
-        for (const el of changedByScript) onControlChanged(el);
+        scriptFlushQueued = false;
+        const dirty = new Set<string>();
+        for (const el of changedByScript) onControlChanged(el, dirty);
         changedByScript.clear();
+        for (const id of dirty) recheck(id);
       });
+    }
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['value'] });
   layout?.observe(doc.documentElement);
   if (doc.body) layout?.observe(doc.body);
 
-  // Values set by script through the value property fire no event and no mutation: sweep known lines now and then.
+  /** More new controls than this in one batch: the page was rebuilt, read it whole. */
+  const MAX_ADDED_CONTROLS = 1000;
+
+  function onStructureChanged() {
+    structuralTimer = undefined;
+    if (signal.aborted) return;
+    const added = [...addedNodes].filter((n) => n.isConnected);
+    const removed = removedSome;
+    addedNodes.clear();
+    removedSome = false;
+    if (!updateLines(added, removed)) scheduleFullScan();
+  }
+
+  let rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  let rescanDelay = 50;
+  let pendingSince: number | undefined;
+  /**
+   * Reads the whole page again soon. The wait grows while the page keeps changing (a form rebuilt by a spinner
+   * or an SPA transition), up to two seconds: a page that never stops is still read every two seconds.
+   */
+  function scheduleFullScan() {
+    clearTimeout(rescanTimer);
+    pendingSince ??= Date.now();
+    rescanDelay = Math.min(rescanDelay * 2, 2000, Math.max(0, pendingSince + 2000 - Date.now()));
+    rescanTimer = setTimeout(() => idle(() => ((rescanDelay = 50), (pendingSince = undefined), fullScan())), rescanDelay);
+  }
+
+  /** Applies rows added and removed to the known claims. False when the page must be read whole instead. */
+  function updateLines(added: Element[], removed: boolean): boolean {
+    const dirty = new Set<string>();
+    if (removed || added.length)
+      for (const claimState of state.allClaims()) {
+        if (!claimState.page.root.isConnected) return false;
+        const gone = state.dropDetached(claimState);
+        if (!gone.length) continue;
+        dirty.add(claimState.page.id);
+        for (const line of gone) {
+          if (line.controls.code && !line.controls.code.isConnected) dropBadge(line.controls.code);
+          // A control removed from a row that stays: read the row again from a control still in it.
+          const kept = line.row.isConnected && Object.values(line.controls).find((el) => el?.isConnected);
+          if (kept && !addLineOf(kept, dirty)) return false;
+        }
+      }
+    const controls = newControls(added);
+    if (!controls) return false;
+    for (const control of controls) {
+      if (state.placeOf(control)) continue;
+      const role = fieldRole(control, options.selectors?.());
+      if (isFreeText(control)) {
+        if (isReadableControl(control)) freeTextBadge(control);
+        continue;
+      }
+      if (role === 'other') continue;
+      if (role === 'birthDate' || !addLineOf(control, dirty)) return false;
+    }
+    for (const id of dirty) recheck(id);
+    return true;
+  }
+
+  /** Field controls in the added subtrees (the roots included), codes first; null when there are too many. */
+  function newControls(added: Element[]): Element[] | null {
+    const codes: Element[] = [];
+    const others: Element[] = [];
+    const take = (el: Element) => {
+      if (!mayBeControl(el) || !isFieldControl(el)) return;
+      (fieldRole(el, options.selectors?.()) === 'code' ? codes : others).push(el);
+    };
+    for (const root of added) {
+      take(root);
+      walkComposed(root, (el) => (take(el), codes.length + others.length < MAX_ADDED_CONTROLS), { frames: false });
+      if (codes.length + others.length >= MAX_ADDED_CONTROLS) return null;
+    }
+    return [...codes, ...others];
+  }
+
+  // Values set by script through the value property fire no event and no mutation: sweep known lines now and
+  // then, a slice per idle period, each claim re-checked once.
+  const sweepLines = (deadline?: IdleDeadline) => {
+    const dirty = new Set<string>();
+    const lines = [...state.allClaims()].flatMap((claimState) => claimState.page.lines.map((line) => [claimState, line] as const));
+    let i = 0;
+    const step = (d?: IdleDeadline) => {
+      if (signal.aborted) return;
+      for (; i < lines.length; i++) {
+        if (i % 200 === 0 && d && d.timeRemaining() < 2 && !d.didTimeout) return void idleWithDeadline(step);
+        const [claimState, line] = lines[i];
+        if (state.line(claimState, line.id) !== line) continue;
+        const fresh = rereadLine(line);
+        if (!sameRaw(fresh.raw, line.raw)) {
+          state.updateLine(claimState, fresh);
+          dirty.add(claimState.page.id);
+        }
+      }
+      for (const id of dirty) recheck(id);
+    };
+    step(deadline);
+  };
   const sweep = setInterval(() => {
     if (doc.hidden) return;
     // A backstop for moves nothing above reports (a transform, a sibling growing inside a fixed-size box).
     schedulePlace();
-    idle(() => {
+    idleWithDeadline((d) => {
       onClaimFieldsChanged();
-      for (const claimState of state.allClaims())
-        for (const line of claimState.page.lines) {
-          const fresh = rereadLine(line);
-          if (!sameRaw(fresh.raw, line.raw)) {
-            state.updateLine(claimState, fresh);
-            recheck(claimState.page.id);
-          }
-        }
-    }, 1000);
+      sweepLines(d);
+    });
   }, SWEEP_MS);
 
   idle(fullScan);
@@ -450,6 +577,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     layout?.disconnect();
     clipping?.disconnect();
     clearInterval(sweep);
+    clearTimeout(structuralTimer);
     clearTimeout(rescanTimer);
     for (const badge of badges.values()) badge.remove();
     badges.clear();

@@ -10,6 +10,7 @@ import type { FieldRole } from '../page/field-roles';
 export interface ClaimState {
   page: PageClaim;
   parsed: Map<string, ClaimLine>;
+  byId: Map<string, PageLine>;
 }
 
 export interface ControlPlace {
@@ -26,18 +27,55 @@ export class PageState {
 
   /** Replaces what is known about a claim with a fresh read of it. */
   setClaim(page: PageClaim): ClaimState {
-    const state: ClaimState = { page, parsed: new Map() };
-    for (const line of page.lines) {
-      state.parsed.set(line.id, this.parse(page, line));
-      for (const [role, el] of Object.entries(line.controls)) if (el) this.places.set(el, { claimId: page.id, lineId: line.id, role: role as FieldRole });
-    }
+    const state: ClaimState = { page, parsed: new Map(), byId: new Map() };
+    for (const line of page.lines) this.know(state, line);
     this.claims.set(page.id, state);
     return state;
   }
 
+  /**
+   * Adds a line read on its own (a row added or re-rendered), in document order, or replaces the line of the same
+   * row. The claim's other lines must all be on the page (see dropDetached).
+   */
+  putLine(state: ClaimState, line: PageLine): void {
+    const { lines } = state.page;
+    const at = lines.findIndex((l) => l.row === line.row || l.id === line.id);
+    if (at >= 0) {
+      this.forget(state, lines[at]);
+      lines[at] = line;
+    } else lines.splice(insertionIndex(lines, line.row), 0, line);
+    this.know(state, line);
+  }
+
+  /** Drops the lines that lost a control (removed, or re-rendered in place). The lines dropped. */
+  dropDetached(state: ClaimState): PageLine[] {
+    const gone = state.page.lines.filter((l) => Object.values(l.controls).some((el) => el && !el.isConnected) || !l.row.isConnected);
+    if (!gone.length) return gone;
+    const dropped = new Set(gone);
+    state.page.lines = state.page.lines.filter((l) => !dropped.has(l));
+    for (const line of gone) this.forget(state, line);
+    return gone;
+  }
+
+  line(state: ClaimState, id: string): PageLine | undefined {
+    return state.byId.get(id);
+  }
+
+  private know(state: ClaimState, line: PageLine): void {
+    state.parsed.set(line.id, this.parse(state.page, line));
+    state.byId.set(line.id, line);
+    for (const [role, el] of Object.entries(line.controls)) if (el) this.places.set(el, { claimId: state.page.id, lineId: line.id, role: role as FieldRole });
+  }
+
+  private forget(state: ClaimState, line: PageLine): void {
+    state.parsed.delete(line.id);
+    state.byId.delete(line.id);
+    for (const el of Object.values(line.controls)) if (el && this.places.get(el)?.lineId === line.id) this.places.delete(el);
+  }
+
   placeOf(control: Element): ControlPlace | undefined {
     const place = this.places.get(control);
-    return place && this.claims.has(place.claimId) ? place : undefined;
+    return place && this.claims.get(place.claimId)?.byId.has(place.lineId) ? place : undefined;
   }
 
   claim(id: string): ClaimState | undefined {
@@ -60,8 +98,10 @@ export class PageState {
 
   /** Stores a line's new raw values and re-parses only that line. */
   updateLine(state: ClaimState, line: PageLine): void {
-    const index = state.page.lines.findIndex((l) => l.id === line.id);
+    const old = state.byId.get(line.id);
+    const index = old ? state.page.lines.indexOf(old) : -1;
     if (index >= 0) state.page.lines[index] = line;
+    state.byId.set(line.id, line);
     state.parsed.set(line.id, this.parse(state.page, line));
   }
 
@@ -73,4 +113,19 @@ export class PageState {
   private parse(page: PageClaim, line: PageLine): ClaimLine {
     return parseLine(line.raw, { claimDate: page.claimDate, today: this.today() });
   }
+}
+
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without the global (rows may come from another realm)
+
+/** Where a row goes among lines in document order (binary search: a claim may have thousands of lines). */
+function insertionIndex(lines: readonly PageLine[], row: Element): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    // FOLLOWING: the new row comes after this line's row.
+    if (lines[mid].row.compareDocumentPosition(row) & FOLLOWING) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

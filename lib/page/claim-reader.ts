@@ -6,9 +6,9 @@
 import { parseDate } from '../claim/dates';
 import { type Claim, parseLine, type RawLine } from '../claim/line';
 import { controlCodes, isFieldControl, isReadableControl } from './controls';
-import { composedParent, MAX_CLIMB, mayBeControl, queryPiercing, walkComposed } from './dom';
+import { closestPiercing, composedParent, MAX_CLIMB, mayBeControl, queryPiercing, walkComposed } from './dom';
 import { type FieldRole, fieldRole, SELECTOR_ROLES, type SiteSelectors } from './field-roles';
-import { groupLines, type LineGroup, type RoledControl } from './rows';
+import { groupLines, isRowLike, LINE_ROLES, type LineGroup, type RoledControl } from './rows';
 
 export interface PageLine {
   /** Stable while the row element exists. */
@@ -264,6 +264,91 @@ export function readLineOf(control: Element, options: { selectors?: SiteSelector
     const pageLines = lines.map(pageLine);
     const claim: PageClaim = { id: idOf(scope, 'claim'), root: scope, lines: pageLines, ...readClaimFields(fields) };
     return { claim, line: pageLines[lines.indexOf(group)] };
+  } catch {
+    return null;
+  }
+}
+
+/** Code controls in el's composed subtree (el included, iframes not), counted up to `enough`. */
+function codesIn(el: Element, selectors: SiteSelectors | undefined, enough: number): Element[] {
+  const found: Element[] = isCode(el, selectors) ? [el] : [];
+  if (found.length < enough)
+    walkComposed(
+      el,
+      (node) => {
+        if (isCode(node, selectors)) found.push(node);
+        return found.length < enough;
+      },
+      { frames: false },
+    );
+  return found;
+}
+
+/** The code control of the line a control sits in: the one code in its nearest ancestor holding any. */
+function codeOfLineAround(control: Element, selectors: SiteSelectors | undefined, stop: Element | null): Element | null {
+  if (isCode(control, selectors)) return control;
+  let a = composedParent(control);
+  for (let i = 0; a && a !== stop && i < MAX_CLIMB; i++, a = composedParent(a)) {
+    const codes = codesIn(a, selectors, 2);
+    if (codes.length === 1) return codes[0];
+    if (codes.length > 1) return null;
+  }
+  return null;
+}
+
+const lineRoleCounts = (controls: readonly RoledControl[]) => {
+  const counts = new Map<FieldRole, number>();
+  for (const { role } of controls) if (role !== 'code' && LINE_ROLES.includes(role)) counts.set(role, (counts.get(role) ?? 0) + 1);
+  return counts;
+};
+
+/**
+ * The structural row of a code control, found as rows.ts finds it but from the row's own subtree: the largest
+ * ancestor with no other code, stopping at a row-like element holding other line fields. Null unless it is
+ * such a row-like element (other layouts need the whole claim: flat grids, lines joined by name).
+ */
+function rowAround(code: Element, selectors: SiteSelectors | undefined, stop: Element | null): { row: Element; controls: RoledControl[] } | null {
+  let rowCounts: Map<FieldRole, number> | null = null;
+  let a = composedParent(code);
+  for (let i = 0; a && a !== stop && i < MAX_CLIMB; i++, a = composedParent(a)) {
+    if (codesIn(a, selectors, 2).length > 1) return null;
+    const controls = collectControls(a, { selectors, frames: false, maxControls: ROW_CONTROLS });
+    const counts = lineRoleCounts(controls);
+    if (rowCounts && [...counts].some(([role, n]) => n > 1 && rowCounts!.has(role))) return null;
+    if (isRowLike(a) && counts.size > 0) return { row: a, controls };
+    rowCounts = counts;
+  }
+  return null;
+}
+
+/** Controls read from one row at most: a real row holds a dozen. */
+const ROW_CONTROLS = 200;
+
+/**
+ * The line a control belongs to, read from its row alone: for a page that adds or re-renders one table row among
+ * thousands, no reading of the rest of the claim. Only rows that tell their line by themselves qualify (a table
+ * row, ARIA row, list item or fieldset holding the code and other line fields, or the payer's row selector);
+ * null otherwise, and for controls outside any line: the caller then reads around the control with readLineOf.
+ * The line is the one readClaims would build.
+ */
+export function readRowLine(control: Element, options: { selectors?: SiteSelectors } = {}): { claimId: string; line: PageLine } | null {
+  try {
+    const { selectors } = options;
+    const scope = scopeOf(control);
+    const stop = scope.nodeType === 9 ? null : (scope as Element);
+    let found: { row: Element; controls: RoledControl[] } | null;
+    if (selectors?.row) {
+      const row = closestPiercing(control, selectors.row, stop);
+      found = row && { row, controls: collectControls(row, { selectors, frames: false, maxControls: ROW_CONTROLS }) };
+    } else {
+      const code = codeOfLineAround(control, selectors, stop);
+      found = code && rowAround(code, selectors, stop);
+    }
+    if (!found) return null;
+    const { lines } = groupLines(found.controls, stop, selectors?.row);
+    const line = lines.length === 1 && lines[0].row === found.row ? lines[0] : null;
+    if (!line || !Object.values(line.members).includes(control)) return null;
+    return { claimId: idOf(scope, 'claim'), line: pageLine(line) };
   } catch {
     return null;
   }

@@ -34,7 +34,7 @@ const CODE = 0;
 
 type Counts = Uint16Array;
 
-function isRowLike(el: Element): boolean {
+export function isRowLike(el: Element): boolean {
   const name = el.localName;
   if (name === 'tr' || name === 'fieldset' || name === 'li') return true;
   const role = el.getAttribute('role');

@@ -55,15 +55,30 @@ export function worstSeverity(findings: readonly Finding[]): BadgeSeverity {
 const lineSignature = (l: ClaimLine) =>
   [l.code, l.toothSystem, l.teeth.raw, l.surfaces.raw, l.area.raw, l.dateOfService, l.quantity].join('\u0000');
 
+/** What a line's badge shows, as one comparable string: its findings' rules and severities. */
+const findingsSignature = (findings: readonly Finding[] | undefined) => (findings ? findings.map((f) => `${f.ruleId}:${f.severity}`).sort().join(' ') : '');
+
+export interface ClaimCheck {
+  findings: Finding[];
+  byLine: Map<string, Finding[]>;
+  /** Lines whose fields or findings differ from the previous check (every line at first), removed lines included. */
+  changed: Set<string>;
+}
+
 /**
  * Keeps a claim's findings current as lines change: line rules re-run only for lines whose fields changed,
- * claim rules (linear) re-run across the claim. Context changes (payer, birth date) clear the cache.
+ * claim rules (linear) re-run across the claim, and only the lines whose fields or findings changed are reported,
+ * so a keystroke redraws one badge, not one per line. Context changes (payer, birth date) clear the cache.
  */
 export function createClaimChecker(ctx: Omit<RuleContext, 'claim'>) {
   const cache = new Map<string, { signature: string; checked: CheckedLine; findings: Finding[] }>();
+  /** Each line's findings signature as last reported. */
+  const shown = new Map<string, string>();
+  /** Lines that claim rules flagged last time: they may change without their own fields changing. */
+  let claimFlagged = new Set<string>();
   let lastContext = '';
   return {
-    check(claim: Claim): { findings: Finding[]; byLine: Map<string, Finding[]> } {
+    check(claim: Claim): ClaimCheck {
       const contextKey = `${claim.patientBirthDate ?? ''}`;
       if (contextKey !== lastContext) {
         cache.clear();
@@ -73,6 +88,7 @@ export function createClaimChecker(ctx: Omit<RuleContext, 'claim'>) {
       const checked: CheckedLine[] = [];
       const findings: Finding[] = [];
       const live = new Set<string>();
+      const candidates = new Set<string>();
       for (const line of claim.lines) {
         live.add(line.id);
         const signature = lineSignature(line);
@@ -81,12 +97,20 @@ export function createClaimChecker(ctx: Omit<RuleContext, 'claim'>) {
           const c = checkLine(line, full);
           hit = { signature, checked: c, findings: runLineRules(c, full) };
           cache.set(line.id, hit);
+          candidates.add(line.id);
         }
         checked.push(hit.checked);
         findings.push(...hit.findings);
       }
+      const changed = new Set<string>();
       for (const id of cache.keys()) if (!live.has(id)) cache.delete(id);
-      findings.push(...runClaimRules(checked, full));
+      for (const id of shown.keys())
+        if (!live.has(id)) {
+          shown.delete(id);
+          changed.add(id);
+        }
+      const claimFindings = runClaimRules(checked, full);
+      findings.push(...claimFindings);
       const byLine = new Map<string, Finding[]>();
       for (const f of findings)
         for (const id of f.lineIds) {
@@ -94,11 +118,21 @@ export function createClaimChecker(ctx: Omit<RuleContext, 'claim'>) {
           if (list) list.push(f);
           else byLine.set(id, [f]);
         }
-      return { findings, byLine };
+      const flagged = new Set(claimFindings.flatMap((f) => f.lineIds));
+      for (const id of [...candidates, ...flagged, ...claimFlagged]) {
+        if (!live.has(id)) continue;
+        const signature = findingsSignature(byLine.get(id));
+        if (shown.get(id) !== signature || candidates.has(id)) changed.add(id);
+        shown.set(id, signature);
+      }
+      claimFlagged = flagged;
+      return { findings, byLine, changed };
     },
     /** Forget cached results, e.g. when the payer's settings change. */
     reset() {
       cache.clear();
+      shown.clear();
+      claimFlagged = new Set();
     },
   };
 }

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RawLine } from '../../../lib/claim/line';
-import { MAX_CONTROLS, type PageClaim, readClaims, readLineOf, rereadLine, toClaim } from '../../../lib/page/claim-reader';
+import { MAX_CONTROLS, type PageClaim, readClaims, readLineOf, readRowLine, rereadLine, toClaim } from '../../../lib/page/claim-reader';
 import { controlCodes } from '../../../lib/page/controls';
 import { forgetFieldRoles } from '../../../lib/page/field-roles';
-import { loadFixture, typeInto } from './fixtures';
+import { loadFixture, PORTAL_PAGES, typeInto } from './fixtures';
 
 const TODAY = '2025-07-01';
 
@@ -390,6 +390,50 @@ describe('readLineOf', () => {
     expect(readLineOf(document.getElementById('dob')!)).toBeNull();
     expect(readLineOf(document.createElement('input'))).toBeNull();
     expect(readLineOf(document.body)).toBeNull();
+  });
+});
+
+describe('readRowLine', () => {
+  const lineOf = (claims: PageClaim[], el: Element) => {
+    for (const claim of claims) for (const l of claim.lines) if (Object.values(l.controls).includes(el)) return { claimId: claim.id, line: l };
+    return null;
+  };
+
+  it.each(PORTAL_PAGES)('%s: reads every line the whole-claim read builds, or declines (never a different line)', async (page) => {
+    await loadFixture(page);
+    const claims = readClaims(document, { frames: false });
+    let readAlone = 0;
+    for (const claim of claims)
+      for (const l of claim.lines)
+        for (const control of Object.values(l.controls)) {
+          const alone = readRowLine(control);
+          if (!alone) continue;
+          readAlone++;
+          expect(alone).toEqual(lineOf(claims, control));
+        }
+    // Pages built from table rows, ARIA rows or fieldsets are read row by row; flat grids never are.
+    if (['aspnet-table.html', 'react-grid.html', 'select-pickers.html', 'remarks-contenteditable.html'].includes(page)) expect(readAlone).toBeGreaterThan(0);
+    if (page === 'ada-css-grid.html') expect(readAlone).toBe(0);
+  });
+
+  it('reads a row added among many without reading the others, and declines controls outside lines', () => {
+    const rows = Array.from({ length: 50 }, (_, i) => `<tr><td><input name="l[${i}][code]" value="D0120"></td><td><input name="l[${i}][tooth]"></td></tr>`).join('');
+    document.body.innerHTML = `<form><label>DOB <input id="dob"></label><table><thead><tr><th>Code</th><th>Tooth</th></tr></thead><tbody id="b">${rows}</tbody></table></form>`;
+    const tr = document.createElement('tr');
+    tr.innerHTML = '<td><input name="l[50][code]" value="D2391"></td><td><input name="l[50][tooth]" value="30"></td>';
+    document.getElementById('b')!.append(tr);
+    const read = readRowLine(tr.querySelector('[name$="[tooth]"]')!);
+    expect(read?.line.row).toBe(tr);
+    expect(read?.line.raw).toMatchObject({ code: 'D2391', tooth: '30' });
+    expect(read).toEqual(lineOf(readClaims(document), tr.querySelector('input')!));
+    expect(readRowLine(document.getElementById('dob')!)).toBeNull();
+    expect(readRowLine(document.createElement('input'))).toBeNull();
+  });
+
+  it('declines lines whose row is not a row-like element, which readLineOf still reads', () => {
+    document.body.innerHTML = '<form><div><label>Date of service <input id="claim-date"></label><div class="line"><label>Procedure code <input id="c" value="D0120"></label><label>Date of service <input id="d"></label></div></div></form>';
+    expect(readRowLine(document.getElementById('c')!)).toBeNull();
+    expect(readLineOf(document.getElementById('c')!)?.line.raw.code).toBe('D0120');
   });
 });
 

@@ -49,6 +49,26 @@ describe('the rule engine', () => {
     expect(incremental).toEqual(fresh);
   });
 
+  it('reports only the lines whose fields or findings changed, including lines a claim rule reaches', () => {
+    const checker = createClaimChecker({ catalog, tables: ruleTables(), payer: DEFAULT_PAYER });
+    const raw: Omit<RawLine, 'id'>[] = [{ code: 'D0120' }, { code: 'D1110' }, { code: 'D2391', tooth: '30', surface: 'O' }, { code: 'D1206' }];
+    expect([...checker.check({ lines: lines(raw) }).changed].sort()).toEqual(['l0', 'l1', 'l2', 'l3']);
+    expect(checker.check({ lines: lines(raw) }).changed.size).toBe(0);
+    // The tooth of line 2 changes: only line 2.
+    raw[2] = { ...raw[2], tooth: '31' };
+    expect([...checker.check({ lines: lines(raw) }).changed]).toEqual(['l2']);
+    // Line 3 becomes a duplicate of line 0: a claim rule now flags line 0 as well, although its fields are the same.
+    raw[3] = { code: 'D0120' };
+    const dup = checker.check({ lines: lines(raw) });
+    expect(dup.byLine.get('l0')?.map((f) => f.ruleId)).toContain('duplicate-line');
+    expect([...dup.changed].sort()).toEqual(['l0', 'l3']);
+    // And back: both lose the finding.
+    raw[3] = { code: 'D1206' };
+    expect([...checker.check({ lines: lines(raw) }).changed].sort()).toEqual(['l0', 'l3']);
+    // A removed line is reported too, so its badge can go.
+    expect([...checker.check({ lines: lines(raw.slice(0, 3)) }).changed]).toEqual(['l3']);
+  });
+
   it('reports the worst severity for a badge', () => {
     const findings = checkClaim({ lines: lines([{ code: 'D2392', tooth: '30', surface: 'MODB' }]) }, { catalog, tables: ruleTables(), payer: DEFAULT_PAYER });
     expect(worstSeverity(findings)).toBe('error');

@@ -1,0 +1,150 @@
+// @vitest-environment happy-dom
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { catalog, ruleTables } from '../../../lib/catalog';
+import { startInlineHints } from '../../../lib/inline/controller';
+import { readClaims, toClaim } from '../../../lib/page/claim-reader';
+import { forgetFieldRoles } from '../../../lib/page/field-roles';
+import { checkClaim, worstSeverity } from '../../../lib/rules/engine';
+import { DEFAULT_PAYER } from '../rules/helpers';
+
+const TODAY = '2026-06-15';
+const context = () => ({ catalog, tables: ruleTables(), payer: DEFAULT_PAYER });
+const PROCEDURES = [
+  { code: 'D0120' },
+  { code: 'D1110' },
+  { code: 'D2391', tooth: '30', surface: 'O' },
+  { code: 'D2392', tooth: '19', surface: 'MODB' },
+  { code: 'D2740', tooth: '8' },
+  { code: 'D2740' },
+  { code: 'D7140', tooth: '1' },
+  { code: 'D9999' },
+  { code: '' },
+];
+type Procedure = (typeof PROCEDURES)[number];
+
+const cells = (p: Procedure) =>
+  `<td><input data-f="date" value="06/01/2026"></td><td><input data-f="tooth" value="${p.tooth ?? ''}"></td>` +
+  `<td><input data-f="surface" value="${p.surface ?? ''}"></td><td><input data-f="code" value="${p.code}"></td><td><input data-f="fee"></td>`;
+
+function claimTable(procedures: Procedure[]) {
+  document.body.innerHTML = `<form><label>Patient birth date <input value="2001-02-03"></label><table>
+    <thead><tr><th>Date of service</th><th>Tooth</th><th>Surface</th><th>Procedure code</th><th>Fee</th></tr></thead>
+    <tbody>${procedures.map((p) => `<tr>${cells(p)}</tr>`).join('')}</tbody></table></form>`;
+  return document.querySelector('tbody')!;
+}
+
+function start() {
+  const stop = new AbortController();
+  const hints = startInlineHints(document, {
+    signal: stop.signal,
+    today: () => TODAY,
+    context,
+    payerExtras: () => ({ payerName: 'Default' }),
+    loadCard: async () => null,
+    codeStatus: (code) => catalog.lookupCode(code, TODAY).status,
+  });
+  stops.push(stop);
+  return hints;
+}
+const stops: AbortController[] = [];
+
+/** What each code control's badge should say, from a fresh read and check of the whole page. */
+function expected() {
+  const out: string[] = [];
+  for (const claim of readClaims(document)) {
+    const all = checkClaim(toClaim(claim, TODAY), context());
+    for (const line of claim.lines) {
+      if (!line.raw.code) continue;
+      const mine = all.filter((f) => f.lineIds.includes(line.id));
+      out.push(`${line.raw.code} ${worstSeverity(mine)} [${[...new Set(mine.map((f) => f.ruleId))].sort().join(' ')}]`);
+    }
+  }
+  return out;
+}
+
+/** What the badges say, in the page's order of their controls. */
+function shown(hints: ReturnType<typeof start>) {
+  const controls = [...document.querySelectorAll('[data-f="code"]')];
+  return controls
+    .filter((c) => hints.badges.has(c))
+    .map((c) => {
+      const { code, severity, rules } = hints.badges.get(c)!.host.dataset;
+      return `${code} ${severity} [${rules}]`;
+    });
+}
+
+const rowsOf = (tbody: Element) => [...tbody.querySelectorAll(':scope > tr')];
+
+const type = (el: Element, value: string) => {
+  (el as HTMLInputElement).value = value;
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+};
+
+afterEach(() => {
+  for (const stop of stops.splice(0)) stop.abort();
+  document.body.innerHTML = '';
+  forgetFieldRoles();
+});
+
+describe('inline hints follow the page line by line', () => {
+  it('badges every code of a pre-filled claim, as a fresh check of the whole claim says', async () => {
+    claimTable(PROCEDURES);
+    const hints = start();
+    await vi.waitFor(() => expect(shown(hints)).toEqual(expected()));
+    expect(shown(hints)).toHaveLength(PROCEDURES.filter((p) => p.code).length);
+  });
+
+  it('keeps the badges right through rows re-rendered, added and removed, and values typed or set by script', async () => {
+    type Op = { kind: 'rerender' | 'add' | 'remove' | 'type' | 'attribute'; row: number; procedure: number };
+    const op = fc.record({
+      kind: fc.constantFrom<Op['kind']>('rerender', 'add', 'remove', 'type', 'attribute'),
+      row: fc.nat(40),
+      procedure: fc.nat(PROCEDURES.length - 1),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (ops) => {
+        const tbody = claimTable(PROCEDURES.slice(0, 6));
+        const hints = start();
+        await vi.waitFor(() => expect(shown(hints)).toEqual(expected()));
+        for (const { kind, row, procedure } of ops) {
+          const rows = rowsOf(tbody);
+          const tr = rows[row % Math.max(1, rows.length)];
+          const p = PROCEDURES[procedure];
+          const fresh = document.createElement('tr');
+          fresh.innerHTML = cells(p);
+          if (kind === 'add' || !tr) tbody.insertBefore(fresh, tr ?? null);
+          else if (kind === 'rerender') tr.replaceWith(fresh);
+          else if (kind === 'remove') tr.remove();
+          else if (kind === 'type') type(tr.querySelector('[data-f="code"]')!, p.code);
+          else tr.querySelector('[data-f="code"]')!.setAttribute('value', p.code);
+          // Half the time the page changes again before CDT Lens catches up.
+          if (procedure % 2) await new Promise((r) => setTimeout(r, 80));
+        }
+        await vi.waitFor(() => expect(shown(hints)).toEqual(expected()));
+        for (const stop of stops.splice(0)) stop.abort();
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('re-reads a row whose code cell alone was re-rendered', async () => {
+    const tbody = claimTable(PROCEDURES.slice(0, 4));
+    const hints = start();
+    await vi.waitFor(() => expect(shown(hints)).toHaveLength(4));
+    const td = document.createElement('td');
+    td.innerHTML = '<input data-f="code" value="D2392">';
+    rowsOf(tbody)[2].querySelectorAll('td')[3].replaceWith(td);
+    await vi.waitFor(() => expect(shown(hints)).toEqual(expected()));
+    expect(shown(hints)[2]).toMatch(/^D2392 /);
+  });
+
+  it('reads a whole new form the page puts in place of the old one', async () => {
+    claimTable(PROCEDURES.slice(0, 2));
+    const hints = start();
+    await vi.waitFor(() => expect(shown(hints)).toHaveLength(2));
+    claimTable(PROCEDURES.slice(2, 5));
+    await vi.waitFor(() => expect(shown(hints)).toEqual(expected()));
+    expect(shown(hints)).toHaveLength(3);
+  });
+});

@@ -47,6 +47,16 @@ export async function createCardPresenter(ctx: ContentScriptContext, onOpenFull:
     if (focused) (ui.shadow.querySelector('.card') as HTMLElement | null)?.focus();
   };
 
+  // Placed in the next frame, before it is painted: measuring right after drawing would lay the page out an
+  // extra time on every keystroke.
+  let placing = 0;
+  const schedulePlace = () => {
+    placing ||= requestAnimationFrame(() => {
+      placing = 0;
+      place();
+    });
+  };
+
   function place() {
     if (!anchor || !current) return;
     const a = anchor.getBoundingClientRect();
@@ -59,7 +69,7 @@ export async function createCardPresenter(ctx: ContentScriptContext, onOpenFull:
   }
 
   const reposition = () => {
-    if (presenter.open) place();
+    if (presenter.open) schedulePlace();
   };
   ctx.addEventListener(window, 'scroll', reposition, { capture: true, passive: true });
   ctx.addEventListener(window, 'resize', reposition, { passive: true });
@@ -80,7 +90,7 @@ export async function createCardPresenter(ctx: ContentScriptContext, onOpenFull:
       if (!host.isConnected) ui.mount();
       host.dataset.code = model.code;
       draw(`${model.code}@${key}`);
-      place();
+      schedulePlace();
     },
     hide() {
       if (!current) return;

@@ -65,23 +65,25 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   let cardFor: Element | null = null;
   /** The field focus was just given back to after Escape in its card: that focus does not reopen the card. */
   let returnedTo: Element | null = null;
-  let placeScheduled = false;
   // Layout changes that add or remove no nodes (a banner grows, a panel opens, a field widens) move controls
   // without a mutation: watch the page's and each badged control's size.
   const layout = typeof ResizeObserver === 'function' ? new ResizeObserver(() => schedulePlace()) : null;
-  // Badges are drawn above the page: one beside a control scrolled out of an inner scroll container (a
-  // fixed-height grid) would float over whatever is there. Hide it while the control is clipped; the huge root
-  // margin keeps badges of controls that are merely outside the viewport.
+  // Where each control is comes from an IntersectionObserver: the browser measures observed controls while it
+  // draws a frame, so a page re-rendering thousands of rows is never laid out again for CDT Lens. Observing a
+  // control anew yields a fresh measurement (schedulePlace). Badges are drawn above the page: one beside a
+  // control scrolled out of an inner scroll container (a fixed-height grid) would float over whatever is there,
+  // so it hides while the control is clipped; the huge root margin keeps badges of controls merely outside the
+  // viewport.
   const clipped = new WeakSet<Element>();
-  const clipping =
+  const measuring =
     typeof IntersectionObserver === 'function'
       ? new IntersectionObserver(
           (entries) => {
             for (const e of entries) {
               if (e.isIntersecting) clipped.delete(e.target);
               else clipped.add(e.target);
+              badges.get(e.target)?.place(e.isIntersecting && e.target.isConnected ? e.boundingClientRect : null);
             }
-            schedulePlace();
           },
           { root: doc, rootMargin: '100000px' },
         )
@@ -89,7 +91,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   const rectOf = (control: Element) => (clipped.has(control) ? null : control.getBoundingClientRect());
   function watch(control: Element) {
     layout?.observe(control);
-    clipping?.observe(control);
+    measuring?.observe(control);
   }
 
   // ---- checking ------------------------------------------------------------------------------------------------
@@ -142,9 +144,9 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     try {
       const badge = createBadge(control.ownerDocument, () => openCardFor(control));
       badges.set(control, badge);
+      // Inserted and placed when the browser first measures its control (or in the next frame, without observers).
       watch(control);
-      // Inserted and placed in the next frame, with every other new badge: reading the page stays free of layouts.
-      schedulePlace();
+      if (!measuring) placeNow();
       return badge;
     } catch {
       return undefined;
@@ -153,7 +155,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
 
   function dropBadge(control: Element) {
     layout?.unobserve(control);
-    clipping?.unobserve(control);
+    measuring?.unobserve(control);
     clipped.delete(control);
     badges.get(control)?.remove();
     badges.delete(control);
@@ -179,23 +181,50 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     return before !== `${code}|${severity}|${ruleId ?? ''}`;
   }
 
-  /** Every badge beside its control: all boxes read first, then only the badges that moved written (one layout). */
+  /**
+   * Every badge beside its control, its box read now: for scrolling, which moves boxes without a layout. All
+   * boxes are read first, then only the badges that moved are written.
+   */
   function placeAll() {
-    placeScheduled = false;
+    placeNowQueued = false;
     const boxes: [Badge, DOMRect | null][] = [];
+    const gone: Element[] = [];
     for (const [control, badge] of badges) {
-      if (!control.isConnected) dropBadge(control);
+      if (!control.isConnected) gone.push(control);
       else boxes.push([badge, rectOf(control)]);
     }
+    for (const control of gone) dropBadge(control);
     for (const [badge, box] of boxes) badge.place(box);
     if (cardFor && !cardFor.isConnected) closeCard();
   }
 
-  function schedulePlace() {
-    if (placeScheduled) return;
-    placeScheduled = true;
+  let placeNowQueued = false;
+  function placeNow() {
+    if (placeNowQueued) return;
+    placeNowQueued = true;
     requestAnimationFrame(placeAll);
   }
+
+  /** After the page changed: every badge re-measured in the next frame, by the browser, as it lays the page out. */
+  function schedulePlace() {
+    if (!measuring) return placeNow();
+    if (remeasureQueued) return;
+    remeasureQueued = true;
+    requestAnimationFrame(() => {
+      remeasureQueued = false;
+      const gone: Element[] = [];
+      for (const control of badges.keys()) {
+        if (!control.isConnected) gone.push(control);
+        else {
+          measuring.unobserve(control);
+          measuring.observe(control);
+        }
+      }
+      for (const control of gone) dropBadge(control);
+      if (cardFor && !cardFor.isConnected) closeCard();
+    });
+  }
+  let remeasureQueued = false;
 
   // ---- reading ---------------------------------------------------------------------------------------------------
 
@@ -348,6 +377,11 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   const onInputOrChange = (e: Event) => {
     const target = targetOf(e);
     if (!target || options.card?.contains(target)) return;
+    // A script filling fields nobody is typing in (a framework, an autocomplete elsewhere): one batch, later.
+    if (target !== focusedElement()) {
+      changedByScript.add(target);
+      return flushChangesSoon();
+    }
     // Only redraw the card when the line changed: a `change` event fires on blur, and redrawing while focus moves
     // into the card (Alt+Shift+L) would drop the element receiving focus.
     if (!onControlChanged(target)) return;
@@ -413,15 +447,18 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     },
     { capture: true, signal },
   );
-  events.addEventListener('scroll', schedulePlace, listen);
-  doc.defaultView?.addEventListener('resize', schedulePlace, listen);
+  events.addEventListener('scroll', placeNow, listen);
+  doc.defaultView?.addEventListener('resize', placeNow, listen);
 
   // ---- mutations: rows added, removed or re-rendered; values set by script ------------------------------------
 
   // Rows added or re-rendered are read one by one from their own subtree; lines whose controls left are dropped.
   // Whatever cannot be read that way (a new form, a claim-level field, a flat grid) reads the page again.
   const addedNodes = new Set<Element>();
-  let removedSome = false;
+  const removedNodes = new Set<Element>();
+  /** Removals beyond MAX_REMOVED in one batch: every line is checked instead. */
+  let removedMany = false;
+  const MAX_REMOVED = 500;
   let structuralTimer: ReturnType<typeof setTimeout> | undefined;
   const changedByScript = new Set<Element>();
   let scriptFlushQueued = false;
@@ -440,7 +477,8 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
         }
       for (const n of r.removedNodes)
         if (n.nodeType === 1 && !ours(n)) {
-          removedSome = true;
+          if (removedNodes.size < MAX_REMOVED) removedNodes.add(n as Element);
+          else removedMany = true;
           structural = true;
         }
     }
@@ -448,17 +486,22 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
       schedulePlace();
       if (structuralTimer === undefined) structuralTimer = setTimeout(() => idle(onStructureChanged), 50);
     }
-    if (changedByScript.size && !scriptFlushQueued) {
-      scriptFlushQueued = true;
-      idle(() => {
-        scriptFlushQueued = false;
-        const dirty = new Set<string>();
-        for (const el of changedByScript) onControlChanged(el, dirty);
-        changedByScript.clear();
-        for (const id of dirty) recheck(id);
-      });
-    }
+    if (changedByScript.size) flushChangesSoon();
   });
+
+  /** Values changed by script (attribute writes, events dispatched on fields nobody is typing in), in one batch. */
+  function flushChangesSoon() {
+    if (scriptFlushQueued) return;
+    scriptFlushQueued = true;
+    idle(() => {
+      scriptFlushQueued = false;
+      if (signal.aborted) return;
+      const dirty = new Set<string>();
+      for (const el of changedByScript) onControlChanged(el, dirty);
+      changedByScript.clear();
+      for (const id of dirty) recheck(id);
+    });
+  }
   observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['value'] });
   layout?.observe(doc.documentElement);
   if (doc.body) layout?.observe(doc.body);
@@ -470,9 +513,10 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     structuralTimer = undefined;
     if (signal.aborted) return;
     const added = [...addedNodes].filter((n) => n.isConnected);
-    const removed = removedSome;
+    const removed = removedMany ? 'all' : [...removedNodes];
     addedNodes.clear();
-    removedSome = false;
+    removedNodes.clear();
+    removedMany = false;
     if (!updateLines(added, removed)) scheduleFullScan();
   }
 
@@ -491,21 +535,23 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   }
 
   /** Applies rows added and removed to the known claims. False when the page must be read whole instead. */
-  function updateLines(added: Element[], removed: boolean): boolean {
+  function updateLines(added: Element[], removed: Element[] | 'all'): boolean {
     const dirty = new Set<string>();
-    if (removed || added.length)
-      for (const claimState of state.allClaims()) {
-        if (!claimState.page.root.isConnected) return false;
-        const gone = state.dropDetached(claimState);
-        if (!gone.length) continue;
-        dirty.add(claimState.page.id);
-        for (const line of gone) {
-          if (line.controls.code && !line.controls.code.isConnected) dropBadge(line.controls.code);
-          // A control removed from a row that stays: read the row again from a control still in it.
-          const kept = line.row.isConnected && Object.values(line.controls).find((el) => el?.isConnected);
-          if (kept && !addLineOf(kept, dirty)) return false;
-        }
+    const suspects = removed === 'all' ? null : linesUnder(removed);
+    for (const claimState of state.allClaims()) {
+      if (!claimState.page.root.isConnected) return false;
+      const mine = suspects ? suspects.get(claimState.page.id) : undefined;
+      if (suspects && !mine) continue;
+      const gone = state.dropDetached(claimState, mine);
+      if (!gone.length) continue;
+      dirty.add(claimState.page.id);
+      for (const line of gone) {
+        if (line.controls.code && !line.controls.code.isConnected) dropBadge(line.controls.code);
+        // A control removed from a row that stays: read the row again from a control still in it.
+        const kept = line.row.isConnected && Object.values(line.controls).find((el) => el?.isConnected);
+        if (kept && !addLineOf(kept, dirty)) return false;
       }
+    }
     const controls = newControls(added);
     if (!controls) return false;
     for (const control of controls) {
@@ -520,6 +566,25 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     }
     for (const id of dirty) recheck(id);
     return true;
+  }
+
+  /** The known lines with a control inside the removed subtrees, by claim. */
+  function linesUnder(removed: Element[]): Map<string, Set<PageLine>> {
+    const out = new Map<string, Set<PageLine>>();
+    const note = (el: Element) => {
+      const place = mayBeControl(el) ? state.placeOf(el) : undefined;
+      const claimState = place && state.claim(place.claimId);
+      const line = claimState && state.line(claimState, place.lineId);
+      if (!line) return;
+      const set = out.get(place.claimId);
+      if (set) set.add(line);
+      else out.set(place.claimId, new Set([line]));
+    };
+    for (const root of removed) {
+      note(root);
+      walkComposed(root, (el) => void note(el), { frames: false });
+    }
+    return out;
   }
 
   /** Field controls in the added subtrees (the roots included), codes first; null when there are too many. */
@@ -575,7 +640,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   signal.addEventListener('abort', () => {
     observer.disconnect();
     layout?.disconnect();
-    clipping?.disconnect();
+    measuring?.disconnect();
     clearInterval(sweep);
     clearTimeout(structuralTimer);
     clearTimeout(rescanTimer);

@@ -47,9 +47,13 @@ export class PageState {
     this.know(state, line);
   }
 
-  /** Drops the lines that lost a control (removed, or re-rendered in place). The lines dropped. */
-  dropDetached(state: ClaimState): PageLine[] {
-    const gone = state.page.lines.filter((l) => Object.values(l.controls).some((el) => el && !el.isConnected) || !l.row.isConnected);
+  /**
+   * Drops the lines that lost a control (removed, or re-rendered in place): among `suspects` when the caller
+   * knows which lines a removal touched, else among all. The lines dropped.
+   */
+  dropDetached(state: ClaimState, suspects?: Iterable<PageLine>): PageLine[] {
+    const detached = (l: PageLine) => !l.row.isConnected || Object.values(l.controls).some((el) => el && !el.isConnected);
+    const gone = suspects ? [...suspects].filter((l) => state.byId.get(l.id) === l && detached(l)) : state.page.lines.filter(detached);
     if (!gone.length) return gone;
     const dropped = new Set(gone);
     state.page.lines = state.page.lines.filter((l) => !dropped.has(l));

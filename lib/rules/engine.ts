@@ -1,7 +1,7 @@
 import type { Claim, ClaimLine } from '../claim/line';
 import type { BadgeSeverity, Severity } from './ids';
 import { RULES } from './index';
-import type { CheckedLine, ClaimRule, EffectivePayer, Finding, LineRule, RuleContext } from './types';
+import { type CheckedLine, type ClaimRule, type EffectivePayer, type Finding, type LineRule, perLine, type RuleContext } from './types';
 
 const LINE_RULES = RULES.filter((r): r is LineRule => r.scope === 'line');
 const CLAIM_RULES = RULES.filter((r): r is ClaimRule => r.scope === 'claim');
@@ -52,8 +52,8 @@ export function worstSeverity(findings: readonly Finding[]): BadgeSeverity {
   return worst;
 }
 
-const lineSignature = (l: ClaimLine) =>
-  [l.code, l.toothSystem, l.teeth.raw, l.surfaces.raw, l.area.raw, l.dateOfService, l.quantity].join('\u0000');
+const lineSignature = perLine((l: ClaimLine) =>
+  [l.code, l.toothSystem, l.teeth.raw, l.surfaces.raw, l.area.raw, l.dateOfService, l.quantity].join('\u0000'));
 
 /** What a line's badge shows, as one comparable string: its findings' rules and severities. */
 const findingsSignature = (findings: readonly Finding[] | undefined) => (findings ? findings.map((f) => `${f.ruleId}:${f.severity}`).sort().join(' ') : '');

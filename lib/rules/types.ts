@@ -57,3 +57,16 @@ export interface ClaimRule extends RuleBase {
 }
 
 export type Rule = LineRule | ClaimRule;
+
+/**
+ * A value computed once per claim line: lines that did not change keep their objects between checks, so claim
+ * rules re-run on every keystroke recompute keys only for the line that changed.
+ */
+export function perLine<T>(compute: (line: ClaimLine) => T): (line: ClaimLine) => T {
+  const memo = new WeakMap<ClaimLine, T>();
+  return (line) => {
+    let value = memo.get(line);
+    if (value === undefined) memo.set(line, (value = compute(line)));
+    return value;
+  };
+}

@@ -1,4 +1,8 @@
-import type { ClaimRule, FindingDraft } from '../types';
+import { type ClaimRule, type FindingDraft, perLine } from '../types';
+
+const duplicateKey = perLine((line) =>
+  [line.code, line.dateOfService, line.teeth.teeth.map((t) => t.universal).join(','), [...line.surfaces.letters].sort().join(''), line.area.code ?? ''].join('|'),
+);
 
 export const duplicateLine: ClaimRule = {
   id: 'duplicate-line',
@@ -10,7 +14,7 @@ export const duplicateLine: ClaimRule = {
     const out: FindingDraft[] = [];
     for (const { line } of lines) {
       if (!line.code) continue;
-      const key = [line.code, line.dateOfService, line.teeth.teeth.map((t) => t.universal).join(','), [...line.surfaces.letters].sort().join(''), line.area.code ?? ''].join('|');
+      const key = duplicateKey(line);
       const earlier = first.get(key);
       if (earlier === undefined) first.set(key, line.id);
       else

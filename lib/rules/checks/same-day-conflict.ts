@@ -2,7 +2,7 @@ import { AREA_OF_QUADRANT } from '../../claim/area';
 import type { ShippedRuleTables } from '../tables';
 
 type SameDayConflict = ShippedRuleTables['sameDayConflicts'][number];
-import type { CheckedLine, ClaimRule, FindingDraft, RuleContext } from '../types';
+import { type CheckedLine, type ClaimRule, type FindingDraft, perLine, type RuleContext } from '../types';
 
 /** Where a line sits, for a conflict's scope: the visit, each tooth, or each quadrant it touches. */
 function scopeKeys(l: CheckedLine, scope: SameDayConflict['scope']): string[] {
@@ -13,8 +13,8 @@ function scopeKeys(l: CheckedLine, scope: SameDayConflict['scope']): string[] {
   return [...quadrants];
 }
 
-const lineKey = (l: CheckedLine) =>
-  `${l.line.code}|${l.line.teeth.teeth.map((t) => t.universal).join()}|${[...l.line.surfaces.letters].sort().join('')}`;
+const serviceKey = perLine((line) => `${line.code}|${line.teeth.teeth.map((t) => t.universal).join()}|${[...line.surfaces.letters].sort().join('')}`);
+const lineKey = (l: CheckedLine) => serviceKey(l.line);
 
 const conflictsByCode = new WeakMap<RuleContext['tables'], Map<string, SameDayConflict[]>>();
 function entriesByCode(tables: RuleContext['tables']) {

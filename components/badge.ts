@@ -7,17 +7,8 @@ import type { BadgeSeverity } from '../lib/rules/ids';
  */
 export const BADGE_TAG = 'cdt-lens-badge';
 
-const STYLE = `
-:host { all: initial !important; position: fixed !important; z-index: 2147483646 !important; display: block !important;
-  left: var(--cdt-lens-x, -100px) !important; top: var(--cdt-lens-y, -100px) !important; margin: 0 !important;
-  width: 16px !important; height: 16px !important; pointer-events: auto !important; contain: strict !important; }
-:host([hidden]) { display: none !important; }
-.dot { box-sizing: border-box; width: 16px; height: 16px; border-radius: 8px; border: 2px solid #fff;
-  box-shadow: 0 0 0 1px rgba(0,0,0,.25), 0 1px 2px rgba(0,0,0,.3); cursor: pointer;
-  font: 700 10px/12px system-ui, -apple-system, "Segoe UI", sans-serif; color: #fff; text-align: center; }
-.ok { background: #1e7f4f; } .info { background: #2563c9; } .warning { background: #b45f06; } .error { background: #c0262d; }
-@media (prefers-reduced-motion: no-preference) { .dot { transition: background-color .15s; } }
-`;
+// Kept on one line: the content script's size budget counts every byte, and minifiers leave strings alone.
+const STYLE = `:host{all:initial !important;position:fixed !important;z-index:2147483646 !important;display:block !important;left:var(--cdt-lens-x,-100px) !important;top:var(--cdt-lens-y,-100px) !important;margin:0 !important;width:16px !important;height:16px !important;pointer-events:auto !important;contain:strict !important;}:host([hidden]){display:none !important;}.dot{box-sizing:border-box;width:16px;height:16px;border-radius:8px;border:2px solid #fff;box-shadow:0 0 0 1px rgba(0,0,0,.25),0 1px 2px rgba(0,0,0,.3);cursor:pointer;font:700 10px/12px system-ui,-apple-system,"Segoe UI",sans-serif;color:#fff;text-align:center;}.ok{background:#1e7f4f;}.info{background:#2563c9;}.warning{background:#b45f06;}.error{background:#c0262d;}@media (prefers-reduced-motion:no-preference){.dot{transition:background-color .15s;}}`;
 
 const GLYPH: Record<BadgeSeverity, string> = { ok: '✓', info: 'i', warning: '!', error: '×' };
 const LABEL: Record<BadgeSeverity, string> = {

@@ -144,9 +144,10 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     try {
       const badge = createBadge(control.ownerDocument, () => openCardFor(control));
       badges.set(control, badge);
-      // Inserted and placed when the browser first measures its control (or in the next frame, without observers).
+      // Inserted and placed when the browser first measures its control; for the field being typed in, in the
+      // next frame (its layout is due anyway), so the badge follows the keystroke at once.
       watch(control);
-      if (!measuring) placeNow();
+      if (!measuring || control === focusedElement()) placeNow();
       return badge;
     } catch {
       return undefined;

@@ -90,11 +90,6 @@ export class PageState {
     return this.claims.values();
   }
 
-  /** Drops claims whose root left the page. */
-  prune(): void {
-    for (const [id, state] of this.claims) if (!state.page.root.isConnected && state.page.root.nodeType !== 9) this.claims.delete(id);
-  }
-
   clear(): void {
     this.claims.clear();
     this.places = new WeakMap();

@@ -124,6 +124,9 @@ export function createBadge(doc: Document, onActivate: () => void): Badge {
     },
     remove() {
       host.remove();
+      // A constructed sheet keeps a list of the shadow roots that adopted it: a badge removed (or never shown,
+      // its row re-rendered first) would stay alive through it, with its control and that control's row.
+      if ('adoptedStyleSheets' in root) root.adoptedStyleSheets = [];
     },
   };
 }

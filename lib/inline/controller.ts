@@ -251,6 +251,8 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
    * to the caller when it gathers several changes (`dirty`).
    */
   function onControlChanged(control: Element, dirty?: Set<string>): boolean {
+    // Removed since it changed (a batch runs later): the removal itself is handled with the page's structure.
+    if (!control.isConnected) return false;
     const place = state.placeOf(control);
     if (place) {
       const claimState = state.claim(place.claimId)!;
@@ -457,9 +459,11 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   // Whatever cannot be read that way (a new form, a claim-level field, a flat grid) reads the page again.
   const addedNodes = new Set<Element>();
   const removedNodes = new Set<Element>();
-  /** Removals beyond MAX_REMOVED in one batch: every line is checked instead. */
+  /** Removals beyond MAX_REMOVED in one batch: every line is checked instead; additions beyond MAX_ADDED: the page is read whole. */
   let removedMany = false;
+  let addedMany = false;
   const MAX_REMOVED = 500;
+  const MAX_ADDED = 2000;
   let structuralTimer: ReturnType<typeof setTimeout> | undefined;
   const changedByScript = new Set<Element>();
   let scriptFlushQueued = false;
@@ -473,7 +477,8 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
       }
       for (const n of r.addedNodes)
         if (n.nodeType === 1 && !ours(n)) {
-          addedNodes.add(n as Element);
+          if (addedNodes.size < MAX_ADDED) addedNodes.add(n as Element);
+          else addedMany = true;
           structural = true;
         }
       for (const n of r.removedNodes)
@@ -515,10 +520,11 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     if (signal.aborted) return;
     const added = [...addedNodes].filter((n) => n.isConnected);
     const removed = removedMany ? 'all' : [...removedNodes];
+    const many = addedMany;
     addedNodes.clear();
     removedNodes.clear();
-    removedMany = false;
-    if (!updateLines(added, removed)) scheduleFullScan();
+    removedMany = addedMany = false;
+    if (many || !updateLines(added, removed)) scheduleFullScan();
   }
 
   let rescanTimer: ReturnType<typeof setTimeout> | undefined;
@@ -652,6 +658,8 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
 
   return {
     badges,
+    /** The lines known now, for tests: each must still be on the page once the page settles. */
+    knownLines: () => [...state.allClaims()].flatMap((c) => c.page.lines),
     /** Re-check everything, e.g. after settings changed. */
     refresh() {
       for (const checker of checkers.values()) checker.reset();

@@ -122,6 +122,10 @@ describe('inline hints follow the page line by line', () => {
           if (procedure % 2) await new Promise((r) => setTimeout(r, 80));
         }
         await vi.waitFor(() => expect(shown(hints)).toEqual(expected()));
+        // Nothing is kept for controls the page removed (a retained control keeps its whole detached row alive).
+        await new Promise((r) => setTimeout(r, 100));
+        expect([...hints.badges.keys()].filter((c) => !c.isConnected)).toEqual([]);
+        expect(hints.knownLines().filter((l) => !l.row.isConnected)).toEqual([]);
         for (const stop of stops.splice(0)) stop.abort();
       }),
       { numRuns: 25 },

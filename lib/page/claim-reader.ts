@@ -217,21 +217,6 @@ function isCode(el: Element, selectors: SiteSelectors | undefined): boolean {
   return mayBeControl(el) && isField(el) && fieldRole(el, selectors) === 'code';
 }
 
-/** Code controls under el (composed, no iframes) outside the subtree already counted, up to `enough`. */
-function codesBeside(el: Element, counted: Element, selectors: SiteSelectors | undefined, enough: number): number {
-  let n = 0;
-  walkComposed(
-    el,
-    (node) => {
-      if (node === counted) return 'skip';
-      if (isCode(node, selectors)) n++;
-      return n < enough;
-    },
-    { frames: false },
-  );
-  return n;
-}
-
 /**
  * The line a control belongs to, reading only around it: its smallest ancestor holding two or more code
  * controls (usually the table body or list of lines), or its whole claim when there is one line. claim.lines
@@ -246,7 +231,7 @@ export function readLineOf(control: Element, options: { selectors?: SiteSelector
     let counted = control;
     let a = composedParent(control);
     for (let i = 0; a && a !== stop && i < MAX_CLIMB; i++, counted = a, a = composedParent(a)) {
-      codes += codesBeside(a, counted, options.selectors, 2 - codes);
+      codes += codesIn(a, options.selectors, 2 - codes, counted).length;
       if (codes >= 2) {
         container = a;
         break;
@@ -269,13 +254,14 @@ export function readLineOf(control: Element, options: { selectors?: SiteSelector
   }
 }
 
-/** Code controls in el's composed subtree (el included, iframes not), counted up to `enough`. */
-function codesIn(el: Element, selectors: SiteSelectors | undefined, enough: number): Element[] {
+/** Code controls in el's composed subtree (el included, iframes not, `skip`'s subtree not), up to `enough`. */
+function codesIn(el: Element, selectors: SiteSelectors | undefined, enough: number, skip?: Element): Element[] {
   const found: Element[] = isCode(el, selectors) ? [el] : [];
   if (found.length < enough)
     walkComposed(
       el,
       (node) => {
+        if (node === skip) return 'skip';
         if (isCode(node, selectors)) found.push(node);
         return found.length < enough;
       },

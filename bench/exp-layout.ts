@@ -1,0 +1,30 @@
+// Temporary experiment (not committed): what a forced layout costs on the 300-line page after various writes.
+import { startPageServer } from '../tests/support/server';
+import { launch, sleep } from './lib';
+const server = await startPageServer();
+const b = await launch(false, '');
+const page = await b.context.newPage();
+await page.goto(server.url('claim-300.html'), { waitUntil: 'load' });
+await sleep(1000);
+const r = await page.evaluate(() => {
+  const t = (fn: () => void) => { const xs: number[] = []; for (let i = 0; i < 15; i++) { fn(); const s = performance.now(); void document.body.offsetHeight; xs.push(performance.now() - s); } xs.sort((a, b) => a - b); return xs[7].toFixed(2); };
+  const input = document.querySelector('[name="line[150][tooth]"]') as HTMLInputElement;
+  let k = 0;
+  const out: Record<string, string> = {};
+  out.nothing = t(() => {});
+  out.typeChar = t(() => { input.value = String(k++ % 30); });
+  const host = document.createElement('x-probe'); host.attachShadow({ mode: 'open' }).innerHTML = '<div style="width:300px;height:200px">x</div>'; host.style.cssText = 'position:fixed;left:0;top:0';
+  out.insertIntoHtml = t(() => { if (host.isConnected) host.remove(); else document.documentElement.append(host); });
+  out.insertIntoBody = t(() => { if (host.isConnected) host.remove(); else document.body.append(host); });
+  host.remove();
+  const host2 = document.createElement('x-probe2'); host2.attachShadow({ mode: 'open' }).innerHTML = '<div style="width:300px;height:200px">x</div>'; host2.style.cssText = 'position:fixed;left:0;top:0;contain:strict;width:300px;height:200px';
+  out.insertContainedIntoHtml = t(() => { if (host2.isConnected) host2.remove(); else document.documentElement.append(host2); });
+  document.documentElement.append(host2);
+  out.moveFixed = t(() => { host2.style.left = (k++ % 50) + 'px'; });
+  out.attrOnFixed = t(() => { host2.dataset.x = String(k++); });
+  out.hiddenToggle = t(() => { host2.hidden = !host2.hidden; });
+  return out;
+});
+console.log(r);
+await b.close();
+await server.close();

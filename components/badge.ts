@@ -21,8 +21,8 @@ const LABEL: Record<BadgeSeverity, string> = {
 
 export interface Badge {
   host: HTMLElement;
-  /** Sets what the badge says; nothing is written when it already says that. */
-  update(code: string, severity: BadgeSeverity, rules: string[]): void;
+  /** Sets what the badge says; nothing is written when it already says that. Whether it changed. */
+  update(code: string, severity: BadgeSeverity, rules: string[]): boolean;
   /**
    * Puts the badge beside a control's box (null: hidden), inserting it on first use. Writes only what changed,
    * so a frame that places hundreds of badges after reading all their boxes costs no extra layout.
@@ -30,8 +30,6 @@ export interface Badge {
   place(rect: DOMRect | null): void;
   remove(): void;
 }
-
-let sheet: CSSStyleSheet | undefined;
 
 const claimedTags = new WeakMap<Document, Map<string, boolean>>();
 
@@ -66,19 +64,11 @@ export function createBadge(doc: Document, onActivate: () => void): Badge {
   if (pageClaimedTag(doc, BADGE_TAG)) throw new Error(`the page defines its own <${BADGE_TAG}>`);
   const host = doc.createElement(BADGE_TAG);
   const root = host.attachShadow({ mode: 'open' });
-  const view = doc.defaultView;
-  if (view && 'adoptedStyleSheets' in root && view.CSSStyleSheet) {
-    if (!sheet || doc !== document) {
-      const s = new view.CSSStyleSheet();
-      s.replaceSync(STYLE);
-      if (doc === document) sheet = s;
-      root.adoptedStyleSheets = [s];
-    } else root.adoptedStyleSheets = [sheet];
-  } else {
-    const style = doc.createElement('style');
-    style.textContent = STYLE;
-    root.append(style);
-  }
+  // A <style> per badge rather than one shared constructed sheet: Blink parses identical shadow-root styles once,
+  // and a shared sheet's list of adopting roots kept removed badges (and their controls' rows) alive.
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  root.append(style);
   const dot = doc.createElement('div');
   dot.setAttribute('role', 'img');
   root.append(dot);
@@ -96,7 +86,7 @@ export function createBadge(doc: Document, onActivate: () => void): Badge {
       // Sorted, so the attribute reads the same whatever order the rules ran in (`surface-count tooth-required`).
       const ruleList = [...rules].sort().join(' ');
       const saying = `${code}|${severity}|${ruleList}`;
-      if (saying === said) return;
+      if (saying === said) return false;
       said = saying;
       host.dataset.code = code;
       host.dataset.severity = severity;
@@ -105,6 +95,7 @@ export function createBadge(doc: Document, onActivate: () => void): Badge {
       dot.textContent = GLYPH[severity];
       dot.setAttribute('aria-label', `CDT Lens: ${code}, ${LABEL[severity]}`);
       host.title = `${code}: ${LABEL[severity]}`;
+      return true;
     },
     place(rect) {
       if (!host.isConnected) (doc.documentElement ?? doc).append(host);
@@ -125,9 +116,6 @@ export function createBadge(doc: Document, onActivate: () => void): Badge {
     },
     remove() {
       host.remove();
-      // A constructed sheet keeps a list of the shadow roots that adopted it: a badge removed (or never shown,
-      // its row re-rendered first) would stay alive through it, with its control and that control's row.
-      if ('adoptedStyleSheets' in root) root.adoptedStyleSheets = [];
     },
   };
 }

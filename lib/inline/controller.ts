@@ -172,14 +172,8 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     }
     const ruleId = STATUS_FINDING[options.codeStatus(code)];
     const severity: BadgeSeverity = ruleId ? 'error' : 'ok';
-    let badge = badges.get(control);
-    const before = badge && `${badge.host.dataset.code}|${badge.host.dataset.severity}|${badge.host.dataset.rules}`;
-    if (!badge) {
-      badge = tryCreateBadge(control);
-      if (!badge) return false;
-    }
-    badge.update(code, severity, ruleId ? [ruleId] : []);
-    return before !== `${code}|${severity}|${ruleId ?? ''}`;
+    const badge = badges.get(control) ?? tryCreateBadge(control);
+    return !!badge?.update(code, severity, ruleId ? [ruleId] : []);
   }
 
   /**

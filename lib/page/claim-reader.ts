@@ -6,7 +6,7 @@
 import { parseDate } from '../claim/dates';
 import { type Claim, parseLine, type RawLine } from '../claim/line';
 import { controlCodes, isFieldControl, isReadableControl } from './controls';
-import { closestPiercing, composedParent, MAX_CLIMB, mayBeControl, queryPiercing, walkComposed } from './dom';
+import { composedParent, MAX_CLIMB, mayBeControl, queryPiercing, walkComposed } from './dom';
 import { type FieldRole, fieldRole, SELECTOR_ROLES, type SiteSelectors } from './field-roles';
 import { groupLines, isRowLike, LINE_ROLES, type LineGroup, type RoledControl } from './rows';
 
@@ -313,7 +313,7 @@ const ROW_CONTROLS = 200;
 /**
  * The line a control belongs to, read from its row alone: for a page that adds or re-renders one table row among
  * thousands, no reading of the rest of the claim. Only rows that tell their line by themselves qualify (a table
- * row, ARIA row, list item or fieldset holding the code and other line fields, or the payer's row selector);
+ * row, ARIA row, list item or fieldset holding the code and other line fields, without a payer's row selector);
  * null otherwise, and for controls outside any line: the caller then reads around the control with readLineOf.
  * The line is the one readClaims would build.
  */
@@ -322,16 +322,12 @@ export function readRowLine(control: Element, options: { selectors?: SiteSelecto
     const { selectors } = options;
     const scope = scopeOf(control);
     const stop = scope.nodeType === 9 ? null : (scope as Element);
-    let found: { row: Element; controls: RoledControl[] } | null;
-    if (selectors?.row) {
-      const row = closestPiercing(control, selectors.row, stop);
-      found = row && { row, controls: collectControls(row, { selectors, frames: false, maxControls: ROW_CONTROLS }) };
-    } else {
-      const code = codeOfLineAround(control, selectors, stop);
-      found = code && rowAround(code, selectors, stop);
-    }
+    // A payer's row selector groups lines its own way: readLineOf reads those.
+    if (selectors?.row) return null;
+    const code = codeOfLineAround(control, selectors, stop);
+    const found = code && rowAround(code, selectors, stop);
     if (!found) return null;
-    const { lines } = groupLines(found.controls, stop, selectors?.row);
+    const { lines } = groupLines(found.controls, stop);
     const line = lines.length === 1 && lines[0].row === found.row ? lines[0] : null;
     if (!line || !Object.values(line.members).includes(control)) return null;
     return { claimId: idOf(scope, 'claim'), line: pageLine(line) };

@@ -268,12 +268,16 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     return true;
   }
 
-  /** A control of a row the page added or re-rendered in a known claim: its line read from the row alone. */
-  function addLineOf(control: Element, dirty?: Set<string>): boolean {
+  /**
+   * A control of a row the page added or re-rendered in a known claim: its line read from the row alone. Lines
+   * the page removed must be dropped first (the new line is placed among the others by document position):
+   * `removalsDone` when the caller just did that.
+   */
+  function addLineOf(control: Element, dirty?: Set<string>, removalsDone = false): boolean {
     const read = readRowLine(control, { selectors: options.selectors?.() });
     const claimState = read && state.claim(read.claimId);
     if (!read || !claimState) return false;
-    state.dropDetached(claimState);
+    if (!removalsDone) state.dropDetached(claimState);
     state.putLine(claimState, read.line);
     if (dirty) dirty.add(read.claimId);
     else recheck(read.claimId);
@@ -550,7 +554,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
         if (line.controls.code && !line.controls.code.isConnected) dropBadge(line.controls.code);
         // A control removed from a row that stays: read the row again from a control still in it.
         const kept = line.row.isConnected && Object.values(line.controls).find((el) => el?.isConnected);
-        if (kept && !addLineOf(kept, dirty)) return false;
+        if (kept && !addLineOf(kept, dirty, true)) return false;
       }
     }
     const controls = newControls(added);
@@ -563,7 +567,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
         continue;
       }
       if (role === 'other') continue;
-      if (role === 'birthDate' || !addLineOf(control, dirty)) return false;
+      if (role === 'birthDate' || !addLineOf(control, dirty, true)) return false;
     }
     for (const id of dirty) recheck(id);
     return true;

@@ -6,7 +6,6 @@ import { pageClaimedTag } from '../badge';
 import cardCss from './card.css?inline';
 import { CARD_TAG, type InlineCardModel, renderCardView } from './card-view';
 
-
 /** On a page that defined its own <cdt-lens-card>, there is no card: badges still work where they can. */
 const NO_CARD: CardPresenter = { open: false, show() {}, hide() {}, contains: () => false, focus() {} };
 

@@ -148,6 +148,9 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
       // next frame (its layout is due anyway), so the badge follows the keystroke at once.
       watch(control);
       if (!measuring || control === focusedElement()) placeNow();
+      // The browser measures observed controls only when it draws: ask for a frame, or a badge on a still page
+      // would wait for the next thing that repaints.
+      else requestFrame();
       return badge;
     } catch {
       return undefined;
@@ -192,6 +195,13 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     for (const [badge, box] of boxes) badge.place(box);
     if (cardFor && !cardFor.isConnected) closeCard();
   }
+
+  let frameRequested = false;
+  const requestFrame = () => {
+    if (frameRequested) return;
+    frameRequested = true;
+    requestAnimationFrame(() => (frameRequested = false));
+  };
 
   let placeNowQueued = false;
   function placeNow() {

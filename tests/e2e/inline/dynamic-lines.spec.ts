@@ -71,4 +71,19 @@ test.describe('dynamic lines portal', () => {
     await expect(field(page, 2, 'toothNumber')).toHaveValue('3');
     await expect(field(page, 3, 'dateOfService')).toHaveValue('04/01/2025');
   });
+
+  test('a line a script fills in without events (a restored draft) gets its badge beside it', async ({ page, server }) => {
+    await page.goto(server.url('portals/dynamic-lines.html'));
+    await expectBadgeCount(page, 3);
+    await page.locator('#add-line').click();
+    await expect(lines(page)).toHaveCount(4);
+    // Values set through the value property fire no event and no mutation: the periodic sweep finds them.
+    await page.evaluate(() => {
+      const line = document.querySelector('#lines > .line:last-child')!;
+      (line.querySelector('[data-field="procedureCode"]') as HTMLInputElement).value = 'D2740';
+      (line.querySelector('[data-field="toothNumber"]') as HTMLInputElement).value = '8';
+      (line.querySelector('[data-field="dateOfService"]') as HTMLInputElement).value = '04/01/2025';
+    });
+    await expectBadge(code(page, 4), 'D2740', 'info', ['attachment', 'frequency-limit', 'prior-auth']);
+  });
 });

@@ -5,12 +5,12 @@ import type { FullCode } from '../catalog/cards';
 import { type PageClaim, type PageLine, readClaims, readLineOf, readRowLine, rereadClaimFields, rereadLine } from '../page/claim-reader';
 import { controlCodes, isFieldControl, isReadableControl, type ReadableControl } from '../page/controls';
 import { mayBeControl, walkComposed } from '../page/dom';
-import { fieldRole } from '../page/field-roles';
-import type { SiteSelectors } from '../page/field-roles';
+import { fieldRole, type SiteSelectors } from '../page/field-roles';
+import type { RoledControl } from '../page/rows';
 import { createClaimChecker, worstSeverity } from '../rules/engine';
 import type { BadgeSeverity } from '../rules/ids';
 import type { Finding, RuleContext } from '../rules/types';
-import { PageState } from './state';
+import { type ClaimState, PageState } from './state';
 
 /** How the card beside a focused code field is shown: mounted by the entrypoint, driven from here. */
 export interface CardPresenter {
@@ -191,8 +191,13 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
       if (!control.isConnected) gone.push(control);
       else boxes.push([badge, rectOf(control)]);
     }
-    for (const control of gone) dropBadge(control);
+    dropRemoved(gone);
     for (const [badge, box] of boxes) badge.place(box);
+  }
+
+  /** Badges of controls the page removed go, and the card with its field. */
+  function dropRemoved(gone: Element[]) {
+    for (const control of gone) dropBadge(control);
     if (cardFor && !cardFor.isConnected) closeCard();
   }
 
@@ -225,8 +230,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
           measuring.observe(control);
         }
       }
-      for (const control of gone) dropBadge(control);
-      if (cardFor && !cardFor.isConnected) closeCard();
+      dropRemoved(gone);
     });
   }
   let remeasureQueued = false;
@@ -257,15 +261,11 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   function onControlChanged(control: Element, dirty?: Set<string>): boolean {
     // Removed since it changed (a batch runs later): the removal itself is handled with the page's structure.
     if (!control.isConnected) return false;
-    const place = state.placeOf(control);
-    if (place) {
-      const claimState = state.claim(place.claimId)!;
-      const line = state.line(claimState, place.lineId)!;
-      const fresh = rereadLine(line);
-      if (sameRaw(fresh.raw, line.raw)) return false;
-      state.updateLine(claimState, fresh);
-      if (dirty) dirty.add(place.claimId);
-      else recheck(place.claimId);
+    const known = lineOf(control);
+    if (known) {
+      if (!refreshLine(state.claim(known.claimId)!, known.line)) return false;
+      if (dirty) dirty.add(known.claimId);
+      else recheck(known.claimId);
       return true;
     }
     if (!isFieldControl(control)) return false;
@@ -275,6 +275,14 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     else if (isReadableControl(control) && isFreeText(control)) return freeTextBadge(control);
     else if (badges.has(control)) dropBadge(control);
     else return onClaimFieldsChanged();
+    return true;
+  }
+
+  /** Reads a known line's values again from its controls; whether they changed (the line is then re-parsed). */
+  function refreshLine(claimState: ClaimState, line: PageLine): boolean {
+    const fresh = rereadLine(line);
+    if (sameRaw(fresh.raw, line.raw)) return false;
+    state.updateLine(claimState, fresh);
     return true;
   }
 
@@ -569,9 +577,8 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     }
     const controls = newControls(added);
     if (!controls) return false;
-    for (const control of controls) {
+    for (const { el: control, role } of controls) {
       if (state.placeOf(control)) continue;
-      const role = fieldRole(control, options.selectors?.());
       if (isFreeText(control)) {
         if (isReadableControl(control)) freeTextBadge(control);
         continue;
@@ -587,13 +594,11 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   function linesUnder(removed: Element[]): Map<string, Set<PageLine>> {
     const out = new Map<string, Set<PageLine>>();
     const note = (el: Element) => {
-      const place = mayBeControl(el) ? state.placeOf(el) : undefined;
-      const claimState = place && state.claim(place.claimId);
-      const line = claimState && state.line(claimState, place.lineId);
-      if (!line) return;
-      const set = out.get(place.claimId);
-      if (set) set.add(line);
-      else out.set(place.claimId, new Set([line]));
+      const known = mayBeControl(el) ? lineOf(el) : undefined;
+      if (!known) return;
+      const set = out.get(known.claimId);
+      if (set) set.add(known.line);
+      else out.set(known.claimId, new Set([known.line]));
     };
     for (const root of removed) {
       note(root);
@@ -603,12 +608,13 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   }
 
   /** Field controls in the added subtrees (the roots included), codes first; null when there are too many. */
-  function newControls(added: Element[]): Element[] | null {
-    const codes: Element[] = [];
-    const others: Element[] = [];
+  function newControls(added: Element[]): RoledControl[] | null {
+    const codes: RoledControl[] = [];
+    const others: RoledControl[] = [];
     const take = (el: Element) => {
       if (!mayBeControl(el) || !isFieldControl(el)) return;
-      (fieldRole(el, options.selectors?.()) === 'code' ? codes : others).push(el);
+      const role = fieldRole(el, options.selectors?.());
+      (role === 'code' ? codes : others).push({ el, role });
     };
     for (const root of added) {
       take(root);
@@ -629,12 +635,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
       for (; i < lines.length; i++) {
         if (i % 200 === 0 && d && d.timeRemaining() < 2 && !d.didTimeout) return void idleWithDeadline(step);
         const [claimState, line] = lines[i];
-        if (state.line(claimState, line.id) !== line) continue;
-        const fresh = rereadLine(line);
-        if (!sameRaw(fresh.raw, line.raw)) {
-          state.updateLine(claimState, fresh);
-          dirty.add(claimState.page.id);
-        }
+        if (state.line(claimState, line.id) === line && refreshLine(claimState, line)) dirty.add(claimState.page.id);
       }
       for (const id of dirty) recheck(id);
     };

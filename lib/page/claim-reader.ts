@@ -8,7 +8,7 @@ import { type Claim, parseLine, type RawLine } from '../claim/line';
 import { controlCodes, isFieldControl, isReadableControl } from './controls';
 import { composedParent, MAX_CLIMB, mayBeControl, queryPiercing, walkComposed } from './dom';
 import { type FieldRole, fieldRole, SELECTOR_ROLES, type SiteSelectors } from './field-roles';
-import { groupLines, isRowLike, LINE_ROLES, type LineGroup, type RoledControl } from './rows';
+import { groupLines, isRowLike, type LineGroup, type RoledControl } from './rows';
 
 export interface PageLine {
   /** Stable while the row element exists. */
@@ -282,29 +282,15 @@ function codeOfLineAround(control: Element, selectors: SiteSelectors | undefined
   return null;
 }
 
-const lineRoleCounts = (controls: readonly RoledControl[]) => {
-  const counts = new Map<FieldRole, number>();
-  for (const { role } of controls) if (role !== 'code' && LINE_ROLES.includes(role)) counts.set(role, (counts.get(role) ?? 0) + 1);
-  return counts;
-};
-
 /**
- * The structural row of a code control, found as rows.ts finds it but from the row's own subtree: the largest
- * ancestor with no other code, stopping at a row-like element holding other line fields. Null unless it is
- * such a row-like element (other layouts need the whole claim: flat grids, lines joined by name).
+ * The largest ancestor of a code control holding no other code (below stop): every row rows.ts could give
+ * that code lies inside it, so grouping its controls alone finds the same row a whole-claim read finds.
  */
-function rowAround(code: Element, selectors: SiteSelectors | undefined, stop: Element | null): { row: Element; controls: RoledControl[] } | null {
-  let rowCounts: Map<FieldRole, number> | null = null;
+function loneCodeContainer(code: Element, selectors: SiteSelectors | undefined, stop: Element | null): Element | null {
+  let container: Element | null = null;
   let a = composedParent(code);
-  for (let i = 0; a && a !== stop && i < MAX_CLIMB; i++, a = composedParent(a)) {
-    if (codesIn(a, selectors, 2).length > 1) return null;
-    const controls = collectControls(a, { selectors, frames: false, maxControls: ROW_CONTROLS });
-    const counts = lineRoleCounts(controls);
-    if (rowCounts && [...counts].some(([role, n]) => n > 1 && rowCounts!.has(role))) return null;
-    if (isRowLike(a) && counts.size > 0) return { row: a, controls };
-    rowCounts = counts;
-  }
-  return null;
+  for (let i = 0; a && a !== stop && i < MAX_CLIMB && codesIn(a, selectors, 2).length < 2; i++, a = composedParent(a)) container = a;
+  return container;
 }
 
 /** Controls read from one row at most: a real row holds a dozen. */
@@ -325,11 +311,13 @@ export function readRowLine(control: Element, options: { selectors?: SiteSelecto
     // A payer's row selector groups lines its own way: readLineOf reads those.
     if (selectors?.row) return null;
     const code = codeOfLineAround(control, selectors, stop);
-    const found = code && rowAround(code, selectors, stop);
-    if (!found) return null;
-    const { lines } = groupLines(found.controls, stop);
-    const line = lines.length === 1 && lines[0].row === found.row ? lines[0] : null;
-    if (!line || !Object.values(line.members).includes(control)) return null;
+    const container = code && loneCodeContainer(code, selectors, stop);
+    if (!container) return null;
+    const { lines } = groupLines(collectControls(container, { selectors, frames: false, maxControls: ROW_CONTROLS }), stop);
+    const line = lines.length === 1 ? lines[0] : null;
+    // Only a row-like row holding other line fields tells its line by itself (rows.ts stops climbing there).
+    const roles = line ? Object.keys(line.members) : [];
+    if (!line || !isRowLike(line.row) || roles.length < 2 || !Object.values(line.members).includes(control)) return null;
     return { claimId: idOf(scope, 'claim'), line: pageLine(line) };
   } catch {
     return null;

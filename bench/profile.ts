@@ -6,6 +6,9 @@
  *   npx tsx bench/profile.ts                 claim-300.html: load, then typing into 20 lines
  *   npx tsx bench/profile.ts --churn         claim-2000.html: load, then 20 s of the load test's mutations
  *   npx tsx bench/profile.ts --size          what the content script is made of (each part gzipped alone)
+ *   npx tsx bench/profile.ts --trace         typing into claim-300.html with and without the extension, traced:
+ *                                            style recalcs and layouts, which of them the content script forced,
+ *                                            and what invalidated them (node and reason)
  *   --build=DIR                              reuse an unminified build's chrome-mv3-e2e folder
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -114,7 +117,7 @@ function summarize(profile: Profile, regionOf: (line: number) => string, label: 
   console.log(`-- content script time by function\n${top(byFunction, 20)}`);
 }
 
-async function profiled(cdp: CDPSession, run: () => Promise<void>): Promise<Profile> {
+async function profiled(cdp: CDPSession, run: () => Promise<unknown>): Promise<Profile> {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
@@ -145,6 +148,94 @@ function sizeBreakdown(source: string) {
   for (const [name, gz, raw] of rows) console.log(`${(gz / 1024).toFixed(1).padStart(7)} KB  ${(raw / 1024).toFixed(1).padStart(9)} KB  ${name}`);
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  args: { beginData?: { stackTrace?: { url: string; functionName: string }[]; dirtyObjects?: number; totalObjects?: number }; data?: Record<string, unknown>; elementCount?: number };
+}
+
+async function traced(cdp: CDPSession, run: () => Promise<unknown>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.start', {
+    traceConfig: {
+      includedCategories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'disabled-by-default-devtools.timeline.stack',
+        'disabled-by-default-devtools.timeline.invalidationTracking',
+      ],
+    },
+  });
+  await run();
+  await cdp.send('Tracing.end');
+  await done;
+  return events;
+}
+
+/** Style recalcs and layouts on the page's main thread: totals, those forced by the content script, and their invalidations. */
+function summarizeTrace(events: TraceEvent[], label: string, keys: number) {
+  const main = events.find((e) => e.name === 'UpdateLayoutTree' || e.name === 'Layout')?.tid;
+  const ours = (stack?: { url: string }[]) => !!stack?.some((f) => isContent(f.url));
+  const sum = (name: string) => {
+    const list = events.filter((e) => e.tid === main && e.name === name && e.ph === 'X');
+    const forced = list.filter((e) => ours(e.args.beginData?.stackTrace));
+    const ms = (l: TraceEvent[]) => l.reduce((a, e) => a + (e.dur ?? 0), 0) / 1000;
+    console.log(
+      `  ${name.padEnd(17)} ${String(list.length).padStart(5)} (${(list.length / keys).toFixed(2)}/key) ${ms(list).toFixed(1).padStart(8)} ms (${(ms(list) / keys).toFixed(2)} ms/key); forced by the content script: ${forced.length}, ${ms(forced).toFixed(1)} ms`,
+    );
+  };
+  console.log(`\n== ${label}: ${keys} keys`);
+  sum('UpdateLayoutTree');
+  sum('Layout');
+  const reasons = new Map<string, number>();
+  for (const e of events) {
+    if (!/InvalidationTracking$/.test(e.name)) continue;
+    const d = e.args.data ?? {};
+    const stack = d.stackTrace as { url: string; functionName: string }[] | undefined;
+    const who = ours(stack) ? `content script ${stack!.find((f) => isContent(f.url))!.functionName || '(anon)'}` : stack?.length ? 'page script' : 'browser';
+    const key = `${e.name.replace('InvalidationTracking', '')}: ${String(d.nodeName ?? '?').slice(0, 40)} ${d.reason ?? ''} <- ${who}`;
+    reasons.set(key, (reasons.get(key) ?? 0) + 1);
+  }
+  if (process.env.TRACE_LAYOUTS) {
+    const layouts = events.filter((e) => e.tid === main && (e.name === 'Layout' || e.name === 'UpdateLayoutTree') && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+    for (const e of layouts.slice(0, Number(process.env.TRACE_LAYOUTS))) {
+      const b = e.args.beginData ?? {};
+      const inv = events
+        .filter((x) => /LayoutInvalidationTracking$/.test(x.name) && x.ts <= e.ts && x.ts > e.ts - 20_000)
+        .map((x) => `${String(x.args.data?.nodeName).slice(0, 12)}:${x.args.data?.reason}`);
+      console.log(`    ${e.name === 'Layout' ? 'layout' : `style (${e.args.elementCount} el)`} ${(e.ts / 1000).toFixed(1)} ${((e.dur ?? 0) / 1000).toFixed(2)} ms dirty ${b.dirtyObjects}/${b.totalObjects} ${ours(b.stackTrace) ? 'FORCED' : ''} ${[...new Set(inv)].slice(0, 4).join(', ')}`);
+    }
+  }
+  console.log(
+    [...reasons]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 25)
+      .map(([k, n]) => `    ${String(n).padStart(6)}  ${k}`)
+      .join('\n'),
+  );
+}
+
+async function traceTyping(dir: string, lines: Parameters<typeof sampleLines>[0], server: Awaited<ReturnType<typeof startPageServer>>) {
+  for (const withExtension of [false, true]) {
+    const browser = await launch(withExtension, dir);
+    try {
+      const { page, cdp } = await openPage(browser);
+      await page.goto(server.url('claim-300.html'), { waitUntil: 'load', timeout: 120_000 });
+      await sleep(4000);
+      let keys = 0;
+      const events = await traced(cdp, async () => (keys = await typeLines(page, lines, 10)));
+      summarizeTrace(events, withExtension ? 'with the extension' : 'without', keys);
+    } finally {
+      await browser.close();
+    }
+  }
+}
+
 async function main() {
   if (process.argv.includes('--size')) {
     const given = process.argv.find((a) => a.startsWith('--build='))?.slice('--build='.length);
@@ -160,6 +251,15 @@ async function main() {
   const dir = given ?? (await buildUnminified());
   const moduleOf = ((byLine: string[]) => (line: number) => byLine[line] ?? '?')(regions(readFileSync(join(dir, 'content-scripts/content.js'), 'utf8')));
   const server = await startPageServer(PAGES);
+  if (process.argv.includes('--trace')) {
+    try {
+      await traceTyping(dir, claim300, server);
+    } finally {
+      await server.close();
+      if (!given) rmSync(join(dir, '..'), { recursive: true, force: true });
+    }
+    return;
+  }
   const browser = await launch(true, dir);
   try {
     const { page, cdp } = await openPage(browser);
@@ -177,8 +277,10 @@ async function main() {
   }
 }
 
-async function typeLines(page: Page, lines: Parameters<typeof sampleLines>[0]) {
-  for (const line of sampleLines(lines, 20)) {
+/** Retypes the code and the tooth (or quantity) of evenly spread lines; the number of keys pressed. */
+async function typeLines(page: Page, lines: Parameters<typeof sampleLines>[0], count = 20): Promise<number> {
+  let keys = 0;
+  for (const line of sampleLines(lines, count)) {
     for (const [role, value] of [
       ['code', line.code],
       [line.tooth ? 'tooth' : 'qty', line.tooth || line.qty],
@@ -187,9 +289,11 @@ async function typeLines(page: Page, lines: Parameters<typeof sampleLines>[0]) {
       await page.keyboard.press('ControlOrMeta+A');
       await page.keyboard.press('Backspace');
       await page.keyboard.type(value, { delay: 30 });
+      keys += 2 + value.length;
     }
   }
   await sleep(1000);
+  return keys;
 }
 
 async function runChurn(page: Page) {

@@ -6,10 +6,12 @@ import type { BadgeSeverity } from '../lib/rules/ids';
  * Plain DOM rather than Preact: there may be hundreds, and each must cost almost nothing.
  */
 export const BADGE_TAG = 'cdt-lens-badge';
+/** The one element per document that holds its badges. */
+export const LAYER_TAG = 'cdt-lens-badges';
 
 // Kept on one line: the content script's size budget counts every byte, and minifiers leave strings alone.
 // Positioned by a transform: moving a badge lays nothing out and is no layout shift of the page (CLS).
-const STYLE = `:host{all:initial !important;position:fixed !important;z-index:2147483646 !important;display:block !important;left:0 !important;top:0 !important;transform:translate(var(--cdt-lens-x,-100px),var(--cdt-lens-y,-100px)) !important;margin:0 !important;width:16px !important;height:16px !important;pointer-events:auto !important;contain:strict !important;}:host([hidden]){display:none !important;}.dot{box-sizing:border-box;width:16px;height:16px;border-radius:8px;border:2px solid #fff;box-shadow:0 0 0 1px rgba(0,0,0,.25),0 1px 2px rgba(0,0,0,.3);cursor:pointer;font:700 10px/12px system-ui,-apple-system,"Segoe UI",sans-serif;color:#fff;text-align:center;}.ok{background:#1e7f4f;}.info{background:#2563c9;}.warning{background:#b45f06;}.error{background:#c0262d;}@media (prefers-reduced-motion:no-preference){.dot{transition:background-color .15s;}}`;
+const STYLE = `:host{all:initial !important;position:absolute !important;z-index:2147483646 !important;display:block !important;left:0 !important;top:0 !important;transform:translate(var(--cdt-lens-x,-100px),var(--cdt-lens-y,-100px)) !important;width:16px !important;height:16px !important;pointer-events:auto !important;contain:strict !important;}:host([hidden]){display:none !important;}.dot{box-sizing:border-box;width:16px;height:16px;border-radius:8px;border:2px solid #fff;box-shadow:0 0 0 1px rgba(0,0,0,.25),0 1px 2px rgba(0,0,0,.3);cursor:pointer;font:700 10px/12px system-ui,-apple-system,"Segoe UI",sans-serif;color:#fff;text-align:center;}.ok{background:#1e7f4f;}.info{background:#2563c9;}.warning{background:#b45f06;}.error{background:#c0262d;}@media (prefers-reduced-motion:no-preference){.dot{transition:background-color .15s;}}`;
 
 const GLYPH: Record<BadgeSeverity, string> = { ok: '✓', info: 'i', warning: '!', error: '×' };
 const LABEL: Record<BadgeSeverity, string> = {
@@ -19,15 +21,47 @@ const LABEL: Record<BadgeSeverity, string> = {
   error: 'likely rejected as entered',
 };
 
+/**
+ * The layer sits at the document's origin and scrolls with it, so scrolling the page moves every badge without a
+ * write (fixed badges needed one per badge per scrolled frame). Size and layout containment make adding, moving
+ * and hiding badges lay out the layer alone, never the page, and turn the badges' overflow into ink overflow: a
+ * badge beside a control at the page's edge never widens it. Inline !important outranks any page rule.
+ */
+const LAYER_STYLE =
+  'all:initial!important;display:block!important;position:absolute!important;left:0!important;top:0!important;width:0!important;height:0!important;contain:size layout style!important;z-index:2147483646!important;pointer-events:none!important;';
+const layers = new WeakMap<Document, HTMLElement>();
+
+/** The document's badge layer, created on first use and put back if the page removed it. */
+export function badgeLayer(doc: Document): HTMLElement {
+  let layer = layers.get(doc);
+  if (!layer) {
+    layer = doc.createElement(LAYER_TAG);
+    layer.setAttribute('style', LAYER_STYLE);
+    layers.set(doc, layer);
+  }
+  if (!layer.isConnected) (doc.documentElement ?? doc).append(layer);
+  return layer;
+}
+
+/** Takes the document's badge layer away (the content script stopped). */
+export function removeBadgeLayer(doc: Document): void {
+  layers.get(doc)?.remove();
+  layers.delete(doc);
+}
+
+/** Where the badge layer's origin is in the viewport (its box: its size is zero). */
+export type Origin = Pick<DOMRectReadOnly, 'left' | 'top'>;
+
 export interface Badge {
   host: HTMLElement;
   /** Sets what the badge says; nothing is written when it already says that. Whether it changed. */
   update(code: string, severity: BadgeSeverity, rules: string[]): boolean;
   /**
-   * Puts the badge beside a control's box (null: hidden), inserting it on first use. Writes only what changed,
-   * so a frame that places hundreds of badges after reading all their boxes costs no extra layout.
+   * Puts the badge beside a control's box (null: hidden), both boxes read in the same frame, inserting it on
+   * first use. Writes only what changed, so a frame that places hundreds of badges after reading all their boxes
+   * costs no extra layout, and scrolling the page writes nothing.
    */
-  place(rect: DOMRect | null): void;
+  place(rect: DOMRectReadOnly | null, origin: Origin): void;
   remove(): void;
 }
 
@@ -61,7 +95,7 @@ export function pageClaimedTag(doc: Document, tag: string): boolean {
 
 /** Throws when the page claimed the badge's tag (see pageClaimedTag). */
 export function createBadge(doc: Document, onActivate: () => void): Badge {
-  if (pageClaimedTag(doc, BADGE_TAG)) throw new Error(`the page defines its own <${BADGE_TAG}>`);
+  for (const tag of [BADGE_TAG, LAYER_TAG]) if (pageClaimedTag(doc, tag)) throw new Error(`the page defines its own <${tag}>`);
   const host = doc.createElement(BADGE_TAG);
   const root = host.attachShadow({ mode: 'open' });
   // A <style> per badge rather than one shared constructed sheet: Blink parses identical shadow-root styles once,
@@ -97,16 +131,16 @@ export function createBadge(doc: Document, onActivate: () => void): Badge {
       host.title = `${code}: ${LABEL[severity]}`;
       return true;
     },
-    place(rect) {
-      if (!host.isConnected) (doc.documentElement ?? doc).append(host);
+    place(rect, origin) {
+      if (!host.isConnected) badgeLayer(doc).append(host);
       if (!rect || (rect.width === 0 && rect.height === 0)) {
         if (at === 'hidden') return;
         at = 'hidden';
         host.hidden = true;
         return;
       }
-      const x = Math.round(rect.right - 8);
-      const y = Math.round(rect.top - 8);
+      const x = Math.round(rect.right - 8 - origin.left);
+      const y = Math.round(rect.top - 8 - origin.top);
       if (at === `${x},${y}`) return;
       at = `${x},${y}`;
       host.hidden = false;

@@ -85,8 +85,16 @@
   };
   const watch = () => {
     const root = document.documentElement;
-    // Badges are appended to <html>: watch its children only, and data-code anywhere (cheap: one attribute).
-    new MutationObserver(onBadges).observe(root, { childList: true });
+    // Badges live in one <cdt-lens-badges> layer appended to <html>: watch <html>'s children for the layer, the
+    // layer's children for badges, and data-code anywhere (cheap: one attribute).
+    const inLayer = new MutationObserver(onBadges);
+    const watchLayer = (n) => {
+      if (n.nodeType === 1 && n.localName === 'cdt-lens-badges') inLayer.observe(n, { childList: true });
+    };
+    for (const n of root.children) watchLayer(n);
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) watchLayer(n);
+    }).observe(root, { childList: true });
     new MutationObserver(onBadges).observe(root, { attributes: true, attributeFilter: ['data-code'], subtree: true });
   };
   if (document.documentElement) watch();

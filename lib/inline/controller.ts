@@ -1,11 +1,11 @@
-import { BADGE_TAG, type Badge, createBadge } from '../../components/badge';
+import { BADGE_TAG, type Badge, badgeLayer, createBadge, LAYER_TAG, type Origin, removeBadgeLayer } from '../../components/badge';
 import { CARD_TAG, type InlineCardModel } from '../../components/card/card-view';
 import type { CodeStatus } from '../catalog/catalog';
 import type { FullCode } from '../catalog/cards';
 import { type PageClaim, type PageLine, readClaims, readLineOf, readRowLine, rereadClaimFields, rereadLine } from '../page/claim-reader';
 import { controlCodes, isFieldControl, isReadableControl, type ReadableControl } from '../page/controls';
 import { mayBeControl, walkComposed } from '../page/dom';
-import { fieldRole, type SiteSelectors } from '../page/field-roles';
+import { fieldRole, fieldRoleInfo, type SiteSelectors } from '../page/field-roles';
 import type { RoledControl } from '../page/rows';
 import { createClaimChecker, worstSeverity } from '../rules/engine';
 import type { BadgeSeverity } from '../rules/ids';
@@ -70,28 +70,39 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   const layout = typeof ResizeObserver === 'function' ? new ResizeObserver(() => schedulePlace()) : null;
   // Where each control is comes from an IntersectionObserver: the browser measures observed controls while it
   // draws a frame, so a page re-rendering thousands of rows is never laid out again for CDT Lens. Observing a
-  // control anew yields a fresh measurement (schedulePlace). Badges are drawn above the page: one beside a
-  // control scrolled out of an inner scroll container (a fixed-height grid) would float over whatever is there,
-  // so it hides while the control is clipped; the huge root margin keeps badges of controls merely outside the
-  // viewport.
+  // control anew yields a fresh measurement (schedulePlace). Badges live in a layer at the document's origin:
+  // the layer is observed along with them, so each batch of measurements carries where the layer was in that
+  // same frame. Badges are drawn above the page: one beside a control scrolled out of an inner scroll container
+  // (a fixed-height grid) would float over whatever is there, so it hides while the control is clipped; the huge
+  // root margin keeps badges of controls merely outside the viewport.
   const clipped = new WeakSet<Element>();
+  let origin: Origin = { left: 0, top: 0 };
   const measuring =
     typeof IntersectionObserver === 'function'
       ? new IntersectionObserver(
           (entries) => {
+            for (const e of entries) if (e.target.localName === LAYER_TAG) origin = e.boundingClientRect;
             for (const e of entries) {
               if (e.isIntersecting) clipped.delete(e.target);
               else clipped.add(e.target);
-              badges.get(e.target)?.place(e.isIntersecting && e.target.isConnected ? e.boundingClientRect : null);
+              badges.get(e.target)?.place(e.isIntersecting && e.target.isConnected ? e.boundingClientRect : null, origin);
             }
           },
           { root: doc, rootMargin: '100000px' },
         )
       : null;
   const rectOf = (control: Element) => (clipped.has(control) ? null : control.getBoundingClientRect());
+  /** Asks the browser for fresh measurements of controls (and of the layer) when it next draws. */
+  function remeasure(controls: Iterable<Element>) {
+    if (!measuring || !badges.size) return;
+    for (const el of [...controls, badgeLayer(doc)]) {
+      measuring.unobserve(el);
+      measuring.observe(el);
+    }
+  }
   function watch(control: Element) {
     layout?.observe(control);
-    measuring?.observe(control);
+    remeasure([control]);
   }
 
   // ---- checking ------------------------------------------------------------------------------------------------
@@ -185,6 +196,8 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
    */
   function placeAll() {
     placeNowQueued = false;
+    if (!badges.size) return;
+    const layerBox = badgeLayer(doc).getBoundingClientRect();
     const boxes: [Badge, DOMRect | null][] = [];
     const gone: Element[] = [];
     for (const [control, badge] of badges) {
@@ -192,7 +205,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
       else boxes.push([badge, rectOf(control)]);
     }
     dropRemoved(gone);
-    for (const [badge, box] of boxes) badge.place(box);
+    for (const [badge, box] of boxes) badge.place(box, layerBox);
   }
 
   /** Badges of controls the page removed go, and the card with its field. */
@@ -222,15 +235,9 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     remeasureQueued = true;
     requestAnimationFrame(() => {
       remeasureQueued = false;
-      const gone: Element[] = [];
-      for (const control of badges.keys()) {
-        if (!control.isConnected) gone.push(control);
-        else {
-          measuring.unobserve(control);
-          measuring.observe(control);
-        }
-      }
+      const gone = [...badges.keys()].filter((control) => !control.isConnected);
       dropRemoved(gone);
+      remeasure(badges.keys());
     });
   }
   let remeasureQueued = false;
@@ -466,7 +473,10 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     },
     { capture: true, signal },
   );
-  events.addEventListener('scroll', placeNow, listen);
+  // Scrolling the page moves the layer with the controls: only a control in a fixed or sticky box moves against
+  // it, and the browser's measurement in the next frame finds that without reading every box now. A scrolled
+  // inner container moves its controls but not the layer: those badges follow in the same frame.
+  events.addEventListener('scroll', (e) => (e.target === doc || e.target === doc.documentElement ? schedulePlace() : placeNow()), listen);
   doc.defaultView?.addEventListener('resize', placeNow, listen);
 
   // ---- mutations: rows added, removed or re-rendered; values set by script ------------------------------------
@@ -483,7 +493,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   let structuralTimer: ReturnType<typeof setTimeout> | undefined;
   const changedByScript = new Set<Element>();
   let scriptFlushQueued = false;
-  const ours = (n: Node) => n.nodeType === 1 && ((n as Element).localName === BADGE_TAG || (n as Element).localName === CARD_TAG);
+  const ours = (n: Node) => n.nodeType === 1 && [BADGE_TAG, LAYER_TAG, CARD_TAG].includes((n as Element).localName);
   const observer = new MutationObserver((records) => {
     let structural = false;
     for (const r of records) {
@@ -651,7 +661,25 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     });
   }, SWEEP_MS);
 
-  idle(fullScan);
+  /**
+   * The first read of a big form (thousands of controls) would be one long task, mostly spent working out what
+   * each control is from its labels. That part is cached per control: it is done first, a slice per idle period,
+   * so the read itself finds it done. Controls in shadow roots are left to the read.
+   */
+  function classifyThenScan() {
+    const controls = doc.querySelectorAll('input, select, textarea');
+    let i = 0;
+    const step = (d?: IdleDeadline) => {
+      if (signal.aborted) return;
+      for (; i < controls.length; i++) {
+        if (i % 50 === 0 && d && d.timeRemaining() < 3 && !d.didTimeout) return void idleWithDeadline(step);
+        if (isFieldControl(controls[i])) fieldRoleInfo(controls[i]);
+      }
+      idle(fullScan);
+    };
+    idleWithDeadline(step);
+  }
+  classifyThenScan();
 
   signal.addEventListener('abort', () => {
     observer.disconnect();
@@ -662,6 +690,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     clearTimeout(rescanTimer);
     for (const badge of badges.values()) badge.remove();
     badges.clear();
+    removeBadgeLayer(doc);
     closeCard();
   });
 

@@ -17,6 +17,26 @@ const cell = (page: Page, row: number, name: string) => page.locator(`#ctl00_Mai
 const code = (page: Page, row: number) => cell(page, row, 'txtProcCd');
 
 test.describe('ASP.NET GridView portal', () => {
+  test('a badge beside a box at the page’s right edge never widens the page', async ({ page, server }) => {
+    await page.setViewportSize({ width: 900, height: 500 });
+    await page.goto(server.url('portals/aspnet-table.html'));
+    const width = () => page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    const [scroll, client] = await width();
+    expect(scroll).toBe(client);
+    // A remarks box flush with the right edge: its badge straddles the box's corner, half outside the page.
+    await page.evaluate(() => {
+      const box = document.createElement('textarea');
+      box.id = 'edge-remarks';
+      box.style.cssText = 'position:absolute;right:0;top:40px;width:160px;height:40px;margin:0';
+      document.body.append(box);
+    });
+    const remarks = page.locator('#edge-remarks');
+    await typeInto(remarks, 'D0120');
+    await expectBadge(remarks, 'D0120', 'ok');
+    await expectBadgeOnCorner(remarks);
+    expect(await width()).toEqual([client, client]);
+  });
+
   test('typed lines get badges with the exact rule ids, kept current as lines and the patient birth date change', async ({ page, server }) => {
     await page.goto(server.url('portals/aspnet-table.html'));
     // The pre-filled line: D2392 on tooth 30, MO. Codes inside the member id, claim number and phone get no badge.
@@ -85,10 +105,21 @@ test.describe('ASP.NET GridView portal', () => {
     const codes = [code(page, 1), code(page, 3)];
     for (const c of codes) await expectBadgeOnCorner(c);
 
-    // Scroll the window: badges stay on their controls.
+    // Scroll the window: badges stay on their controls, carried by the page's own scrolling (nothing rewritten
+    // per scrolled frame, which would make scrolling a long claim stutter).
+    await page.evaluate(() => {
+      const w = window as unknown as { badgeWrites: number };
+      w.badgeWrites = 0;
+      new MutationObserver((records) => (w.badgeWrites += records.length)).observe(document.documentElement, {
+        attributes: true,
+        attributeFilter: ['style', 'hidden'],
+        subtree: true,
+      });
+    });
     await page.evaluate(() => window.scrollBy(0, 120));
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
     for (const c of codes) await expectBadgeOnCorner(c);
+    expect(await page.evaluate(() => (window as unknown as { badgeWrites: number }).badgeWrites)).toBe(0);
 
     // Resize the window: the 100%-wide grid reflows its columns.
     const before = await code(page, 3).boundingBox();

@@ -201,6 +201,21 @@ function summarizeTrace(events: TraceEvent[], label: string, keys: number) {
     const key = `${e.name.replace('InvalidationTracking', '')}: ${String(d.nodeName ?? '?').slice(0, 40)} ${d.reason ?? ''} <- ${who}`;
     reasons.set(key, (reasons.get(key) ?? 0) + 1);
   }
+  if (process.env.TRACE_STYLE) {
+    // What each style recalc ran inside: the enclosing events on the main thread (frame lifecycle, a callback, a task).
+    const spans = events.filter((e) => e.tid === main && e.ph === 'X' && e.dur);
+    const within = new Map<string, number>();
+    for (const e of spans.filter((x) => x.name === 'UpdateLayoutTree')) {
+      const outer = spans
+        .filter((o) => o !== e && o.ts <= e.ts && o.ts + (o.dur ?? 0) >= e.ts + (e.dur ?? 0) && !['RunTask', 'ThreadControllerImpl::RunTask'].includes(o.name))
+        .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+        .map((o) => o.name)
+        .slice(0, 4)
+        .join(' > ');
+      within.set(outer, (within.get(outer) ?? 0) + 1);
+    }
+    for (const [k, n] of [...within].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${String(n).padStart(5)}  style inside ${k}`);
+  }
   if (process.env.TRACE_LAYOUTS) {
     const layouts = events.filter((e) => e.tid === main && (e.name === 'Layout' || e.name === 'UpdateLayoutTree') && e.ph === 'X').sort((a, b) => a.ts - b.ts);
     for (const e of layouts.slice(0, Number(process.env.TRACE_LAYOUTS))) {

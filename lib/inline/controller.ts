@@ -158,7 +158,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
       // Inserted and placed when the browser first measures its control; for the field being typed in, in the
       // next frame (its layout is due anyway), so the badge follows the keystroke at once.
       watch(control);
-      if (!measuring || control === focusedElement()) placeNow();
+      if (!measuring || control === focusedElement()) placeNow(control);
       // The browser measures observed controls only when it draws: ask for a frame, or a badge on a still page
       // would wait for the next thing that repaints.
       else requestFrame();
@@ -191,16 +191,21 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   }
 
   /**
-   * Every badge beside its control, its box read now: for scrolling, which moves boxes without a layout. All
-   * boxes are read first, then only the badges that moved are written.
+   * Badges beside their controls (every one, or those placeNow named), boxes read now: for the field being typed
+   * in, a scrolled inner container and resizing. All boxes are read first, then only the badges that moved are
+   * written.
    */
   function placeAll() {
     placeNowQueued = false;
+    const only = placeOnly;
+    placeOnly = new Set();
     if (!badges.size) return;
     const layerBox = badgeLayer(doc).getBoundingClientRect();
     const boxes: [Badge, DOMRect | null][] = [];
     const gone: Element[] = [];
-    for (const [control, badge] of badges) {
+    for (const control of only ?? badges.keys()) {
+      const badge = badges.get(control);
+      if (!badge) continue;
       if (!control.isConnected) gone.push(control);
       else boxes.push([badge, rectOf(control)]);
     }
@@ -222,7 +227,12 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   };
 
   let placeNowQueued = false;
-  function placeNow() {
+  /** The controls whose badges the next direct placement is for; null: every badge. */
+  let placeOnly: Set<Element> | null = new Set();
+  /** Places badges from boxes read in the next frame: one control's (the field being typed in), or all. */
+  function placeNow(control?: Element | Event) {
+    if (control instanceof Element) placeOnly?.add(control);
+    else placeOnly = null;
     if (placeNowQueued) return;
     placeNowQueued = true;
     requestAnimationFrame(placeAll);
@@ -474,9 +484,18 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     { capture: true, signal },
   );
   // Scrolling the page moves the layer with the controls: only a control in a fixed or sticky box moves against
-  // it, and the browser's measurement in the next frame finds that without reading every box now. A scrolled
-  // inner container moves its controls but not the layer: those badges follow in the same frame.
-  events.addEventListener('scroll', (e) => (e.target === doc || e.target === doc.documentElement ? schedulePlace() : placeNow()), listen);
+  // it, and one measurement by the browser once scrolling stops finds that. A scrolled inner container moves its
+  // controls but not the layer: those badges follow in the same frame.
+  let scrollEnd: ReturnType<typeof setTimeout> | undefined;
+  events.addEventListener(
+    'scroll',
+    (e) => {
+      if (e.target !== doc && e.target !== doc.documentElement) return placeNow();
+      clearTimeout(scrollEnd);
+      scrollEnd = setTimeout(schedulePlace, 100);
+    },
+    listen,
+  );
   doc.defaultView?.addEventListener('resize', placeNow, listen);
 
   // ---- mutations: rows added, removed or re-rendered; values set by script ------------------------------------
@@ -688,6 +707,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     clearInterval(sweep);
     clearTimeout(structuralTimer);
     clearTimeout(rescanTimer);
+    clearTimeout(scrollEnd);
     for (const badge of badges.values()) badge.remove();
     badges.clear();
     removeBadgeLayer(doc);

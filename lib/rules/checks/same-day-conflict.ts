@@ -2,14 +2,15 @@ import { AREA_OF_QUADRANT } from '../../claim/area';
 import type { ShippedRuleTables } from '../tables';
 
 type SameDayConflict = ShippedRuleTables['sameDayConflicts'][number];
+import type { ClaimLine } from '../../claim/line';
 import { type CheckedLine, type ClaimRule, type FindingDraft, perLine, type RuleContext } from '../types';
 
 /** Where a line sits, for a conflict's scope: the visit, each tooth, or each quadrant it touches. */
-function scopeKeys(l: CheckedLine, scope: SameDayConflict['scope']): string[] {
+function scopeKeys(line: ClaimLine, scope: SameDayConflict['scope']): string[] {
   if (scope === 'visit') return ['visit'];
-  if (scope === 'tooth') return l.line.teeth.teeth.map((t) => t.universal);
-  const quadrants = new Set(l.line.teeth.teeth.map((t) => AREA_OF_QUADRANT[t.quadrant] as string));
-  if (l.line.area.code) quadrants.add(l.line.area.code);
+  if (scope === 'tooth') return line.teeth.teeth.map((t) => t.universal);
+  const quadrants = new Set(line.teeth.teeth.map((t) => AREA_OF_QUADRANT[t.quadrant] as string));
+  if (line.area.code) quadrants.add(line.area.code);
   return [...quadrants];
 }
 
@@ -28,27 +29,39 @@ function entriesByCode(tables: RuleContext['tables']) {
   return map;
 }
 
+type Membership = { id: string; entry: SameDayConflict };
+const membershipsByTables = new WeakMap<RuleContext['tables'], (line: ClaimLine) => Membership[]>();
+/** The buckets a line falls in (entry, date, scope key), computed once per line and rule tables. */
+function membershipsOf(tables: RuleContext['tables']) {
+  let of = membershipsByTables.get(tables);
+  if (!of) {
+    const byCode = entriesByCode(tables);
+    of = perLine((line) =>
+      (line.code ? (byCode.get(line.code) ?? []) : []).flatMap((entry) =>
+        scopeKeys(line, entry.scope).map((key) => ({ id: `${entry.id}|${line.dateOfService}|${key}`, entry })),
+      ),
+    );
+    membershipsByTables.set(tables, of);
+  }
+  return of;
+}
+
 export const sameDayConflict: ClaimRule = {
   id: 'same-day-conflict',
   scope: 'claim',
   description: 'Two lines on the same date of service that payers do not pay together (the reason is shown).',
   defaultSeverity: 'warning',
   check(lines, { tables }) {
-    const byCode = entriesByCode(tables);
+    const memberships = membershipsOf(tables);
     // Bucket lines by (entry, date, scope key): each line lands in a few buckets, so the work stays linear
     // in the number of lines; pairs are only formed inside a bucket.
     const buckets = new Map<string, { entry: SameDayConflict; lines: CheckedLine[] }>();
-    for (const l of lines) {
-      const entries = l.line.code ? byCode.get(l.line.code) : undefined;
-      if (!entries) continue;
-      for (const entry of entries)
-        for (const key of scopeKeys(l, entry.scope)) {
-          const id = `${entry.id}|${l.line.dateOfService}|${key}`;
-          const bucket = buckets.get(id) ?? { entry, lines: [] };
-          bucket.lines.push(l);
-          buckets.set(id, bucket);
-        }
-    }
+    for (const l of lines)
+      for (const { id, entry } of memberships(l.line)) {
+        const bucket = buckets.get(id);
+        if (bucket) bucket.lines.push(l);
+        else buckets.set(id, { entry, lines: [l] });
+      }
     const out: FindingDraft[] = [];
     const reported = new Set<string>();
     for (const { entry, lines: members } of buckets.values()) {

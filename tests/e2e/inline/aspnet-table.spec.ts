@@ -37,6 +37,29 @@ test.describe('ASP.NET GridView portal', () => {
     expect(await width()).toEqual([client, client]);
   });
 
+  test('a badge beside a box that stays put while the page scrolls (a fixed toolbar) follows it', async ({ page, server }) => {
+    await page.setViewportSize({ width: 900, height: 300 });
+    await page.goto(server.url('portals/aspnet-table.html'));
+    await page.evaluate(() => {
+      const box = document.createElement('textarea');
+      box.id = 'fixed-note';
+      box.style.cssText = 'position:fixed;left:300px;bottom:10px;width:200px;height:40px;margin:0';
+      document.body.append(box);
+      document.body.style.paddingBottom = '1200px';
+    });
+    const note = page.locator('#fixed-note');
+    await typeInto(note, 'D0120');
+    await expectBadge(note, 'D0120', 'ok');
+    await expectBadgeOnCorner(note);
+    await note.evaluate((el) => (el as HTMLElement).blur());
+    await expectNoCard(page);
+    for (const y of [200, 700]) {
+      await page.evaluate((to) => window.scrollTo(0, to), y);
+      await expectBadgeOnCorner(note);
+    }
+    await expectBadgeOnCorner(code(page, 1));
+  });
+
   test('typed lines get badges with the exact rule ids, kept current as lines and the patient birth date change', async ({ page, server }) => {
     await page.goto(server.url('portals/aspnet-table.html'));
     // The pre-filled line: D2392 on tooth 30, MO. Codes inside the member id, claim number and phone get no badge.

@@ -57,8 +57,8 @@ export interface Badge {
   /** Sets what the badge says; nothing is written when it already says that. Whether it changed. */
   update(code: string, severity: BadgeSeverity, rules: string[]): boolean;
   /**
-   * Puts the badge beside a control's box (null: hidden), both boxes read in the same frame, inserting it on
-   * first use. Writes only what changed, so a frame that places hundreds of badges after reading all their boxes
+   * Puts the badge beside a control's box (null: hidden), both boxes read in the same frame, inserting it again
+   * if the page took it out. Writes only what changed, so a frame that places hundreds of badges after reading all their boxes
    * costs no extra layout, and scrolling the page writes nothing.
    */
   place(rect: DOMRectReadOnly | null, origin: Origin): void;
@@ -111,8 +111,12 @@ export function createBadge(doc: Document, onActivate: () => void): Badge {
     onActivate();
   });
   host.addEventListener('mouseenter', onActivate);
+  // In the document at once, hidden until its control's box is known: what it says is there with the keystroke
+  // that made it, and it is drawn where it belongs in the frame that follows.
+  host.hidden = true;
+  badgeLayer(doc).append(host);
   let said = '';
-  let at = '';
+  let at = 'hidden';
 
   return {
     host,

@@ -22,10 +22,14 @@ export interface Catalog {
   lookupCode(code: string, dateOfService: string): { status: CodeStatus; entry?: CatalogCode };
 }
 
-export function createCatalog(compiled: CompiledCatalog): Catalog {
+/** A catalog over compiled data, or over a function giving it (called once, when a code is first looked up). */
+export function createCatalog(compiled: CompiledCatalog | (() => CompiledCatalog)): Catalog {
   let byCode: Map<string, CatalogCode> | undefined;
   const index = () => {
-    byCode ??= new Map(compiled.codes.map((t) => [t[0], decodeCode(t, compiled.categories)]));
+    if (!byCode) {
+      const { codes, categories } = typeof compiled === 'function' ? compiled() : compiled;
+      byCode = new Map(codes.map((t) => [t[0], decodeCode(t, categories)]));
+    }
     return byCode;
   };
   const getCode = (code: string) => index().get(code.trim().toUpperCase());

@@ -89,7 +89,10 @@
     // layer's children for badges, and data-code anywhere (cheap: one attribute).
     const inLayer = new MutationObserver(onBadges);
     const watchLayer = (n) => {
-      if (n.nodeType === 1 && n.localName === 'cdt-lens-badges') inLayer.observe(n, { childList: true });
+      if (n.nodeType !== 1 || n.localName !== 'cdt-lens-badges') return;
+      inLayer.observe(n, { childList: true });
+      // Badges put in the layer in the task that inserted it were there before this observer: count them now.
+      if (n.firstElementChild) onBadges([{ type: 'childList', addedNodes: [...n.children], removedNodes: [] }]);
     };
     for (const n of root.children) watchLayer(n);
     new MutationObserver((records) => {

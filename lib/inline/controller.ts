@@ -341,7 +341,15 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     return place && line ? { claimId: place.claimId, line } : undefined;
   }
 
-  const cards = new Map<string, FullCode | null | 'loading'>();
+  /** What the inline card shows of a code's full card, for the codes opened most recently (bounded: a long session opens hundreds). */
+  type CardFacts = { name: string; checklist: FullCode['card']['checklist']; confusedWith: FullCode['card']['confusedWith'] };
+  const cards = new Map<string, CardFacts | null | 'loading'>();
+  const MAX_CARDS = 16;
+  const keepCard = (code: string, facts: CardFacts | null | 'loading') => {
+    cards.delete(code);
+    cards.set(code, facts);
+    if (cards.size > MAX_CARDS) cards.delete(cards.keys().next().value!);
+  };
 
   function cardModel(control: Element): InlineCardModel | null {
     const badge = badges.get(control);
@@ -351,12 +359,12 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     const lineFindings = at ? (findings.get(at.claimId)?.get(at.line.id) ?? []) : [];
     const full = cards.get(code);
     if (full === undefined) {
-      cards.set(code, 'loading');
+      keepCard(code, 'loading');
       options
         .loadCard(code)
         .catch(() => null)
         .then((c) => {
-          cards.set(code, c);
+          keepCard(code, c && { name: c.name, checklist: c.card.checklist, confusedWith: c.card.confusedWith });
           if (cardFor && !signal.aborted) refreshCard();
         });
     }
@@ -372,8 +380,8 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
       code,
       name: loaded?.name,
       findings: freeTextFindings,
-      checklist: [...(loaded?.card.checklist ?? []), ...(extras.checklist ?? [])],
-      confusedWith: loaded?.card.confusedWith ?? [],
+      checklist: [...(loaded?.checklist ?? []), ...(extras.checklist ?? [])],
+      confusedWith: loaded?.confusedWith ?? [],
       payerName: extras.payerName,
       payerNote: extras.note,
       status: full === undefined || full === 'loading' ? 'loading' : full ? 'ready' : 'missing',

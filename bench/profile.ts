@@ -8,7 +8,9 @@
  *   npx tsx bench/profile.ts --size          what the content script is made of (each part gzipped alone)
  *   npx tsx bench/profile.ts --trace         typing into claim-300.html with and without the extension, traced:
  *                                            style recalcs and layouts, which of them the content script forced,
- *                                            and what invalidated them (node and reason)
+ *                                            and what invalidated them (node and reason); TRACE_LAYOUTS=N lists
+ *                                            the first N style recalcs and layouts, TRACE_STYLE=1 what each style
+ *                                            recalc ran inside
  *   --build=DIR                              reuse an unminified build's chrome-mv3-e2e folder
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';

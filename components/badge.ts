@@ -58,8 +58,8 @@ export interface Badge {
   update(code: string, severity: BadgeSeverity, rules: string[]): boolean;
   /**
    * Puts the badge beside a control's box (null: hidden), both boxes read in the same frame, inserting it again
-   * if the page took it out. Writes only what changed, so a frame that places hundreds of badges after reading all their boxes
-   * costs no extra layout, and scrolling the page writes nothing.
+   * if the page took it out. Writes only what changed, so a frame that places hundreds of badges after reading
+   * all their boxes costs no extra layout, and scrolling the page writes nothing.
    */
   place(rect: DOMRectReadOnly | null, origin: Origin): void;
   remove(): void;
@@ -94,7 +94,7 @@ export function pageClaimedTag(doc: Document, tag: string): boolean {
 }
 
 /** Throws when the page claimed the badge's tag (see pageClaimedTag). */
-export function createBadge(doc: Document, onActivate: () => void): Badge {
+export function createBadge(doc: Document, onActivate: () => void, onHover: () => void = onActivate): Badge {
   for (const tag of [BADGE_TAG, LAYER_TAG]) if (pageClaimedTag(doc, tag)) throw new Error(`the page defines its own <${tag}>`);
   const host = doc.createElement(BADGE_TAG);
   const root = host.attachShadow({ mode: 'open' });
@@ -110,7 +110,7 @@ export function createBadge(doc: Document, onActivate: () => void): Badge {
     e.stopPropagation();
     onActivate();
   });
-  host.addEventListener('mouseenter', onActivate);
+  host.addEventListener('mouseenter', onHover);
   // In the document at once, hidden until its control's box is known: what it says is there with the keystroke
   // that made it, and it is drawn where it belongs in the frame that follows.
   host.hidden = true;

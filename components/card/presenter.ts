@@ -7,7 +7,7 @@ import cardCss from './card.css?inline';
 import { CARD_TAG, type InlineCardModel, renderCardView } from './card-view';
 
 /** On a page that defined its own <cdt-lens-card>, there is no card: badges still work where they can. */
-const NO_CARD: CardPresenter = { open: false, show() {}, hide() {}, contains: () => false, focus() {} };
+const NO_CARD: CardPresenter = { open: false, show() {}, hide() {}, contains: () => false, hovered: () => false, focus() {} };
 
 /**
  * Mounts the inline card in its own open shadow root (WXT's createShadowRootUi): styles reset and in px, key
@@ -102,6 +102,7 @@ export async function createCardPresenter(ctx: ContentScriptContext, onOpenFull:
     contains(node) {
       return !!node && (node === host || host.contains(node) || ui.shadow.contains(node));
     },
+    hovered: () => host.isConnected && host.matches(':hover'),
     focus() {
       (ui.shadow.querySelector('.card') as HTMLElement | null)?.focus();
     },

@@ -18,6 +18,8 @@ export interface CardPresenter {
   hide(): void;
   /** Whether a node is inside the card (focus moving into it must not close it). */
   contains(node: Node | null): boolean;
+  /** Whether the pointer is over the card. */
+  hovered(): boolean;
   focus(): void;
   readonly open: boolean;
 }
@@ -153,7 +155,11 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   /** A new badge, or none when the page makes that impossible (it defined its own cdt-lens-badge element first). */
   function tryCreateBadge(control: Element): Badge | undefined {
     try {
-      const badge = createBadge(control.ownerDocument, () => openCardFor(control));
+      const badge = createBadge(
+        control.ownerDocument,
+        () => ((hoveredFor = null), openCardFor(control)),
+        () => hoverCard(control),
+      );
       badges.set(control, badge);
       // Inserted and placed when the browser first measures its control; for the field being typed in, in the
       // next frame (its layout is due anyway), so the badge follows the keystroke at once.
@@ -341,7 +347,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     return place && line ? { claimId: place.claimId, line } : undefined;
   }
 
-  /** What the inline card shows of a code's full card, for the codes opened most recently (bounded: a long session opens hundreds). */
+  /** What the inline card shows of a code's full card, for the codes opened last (a long session opens hundreds). */
   type CardFacts = { name: string; checklist: FullCode['card']['checklist']; confusedWith: FullCode['card']['confusedWith'] };
   const cards = new Map<string, CardFacts | null | 'loading'>();
   const MAX_CARDS = 16;
@@ -394,6 +400,30 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     if (!model) return closeCard();
     cardFor = control;
     options.card.show(control, model);
+  }
+
+  /** The control whose card a hover opened: it closes once the pointer has left badge, field and card. */
+  let hoveredFor: Element | null = null;
+  const HOVER_CHECK_MS = 250;
+  function hoverCard(control: Element) {
+    if (cardFor === control) return;
+    openCardFor(control);
+    if (cardFor !== control) return;
+    hoveredFor = control;
+    // Two checks in a row with the pointer elsewhere: moving from the badge across the field into the card, or
+    // overshooting a little, keeps it.
+    let away = 0;
+    const check = () => {
+      if (hoveredFor !== control || cardFor !== control || signal.aborted) return;
+      // Focus in the field or the card makes it an ordinary card, closed by blur and Escape.
+      if (focusedElement() === control || options.card?.contains(doc.activeElement)) return void (hoveredFor = null);
+      const over = badges.get(control)?.host.matches(':hover') || control.matches(':hover') || options.card?.hovered();
+      away = over ? 0 : away + 1;
+      if (away < 2) return void setTimeout(check, HOVER_CHECK_MS);
+      hoveredFor = null;
+      closeCard();
+    };
+    setTimeout(check, HOVER_CHECK_MS);
   }
 
   function refreshCard() {
@@ -689,9 +719,9 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   }, SWEEP_MS);
 
   /**
-   * The first read of a big form (thousands of controls) would be one long task, mostly spent working out what
-   * each control is from its labels. That part is cached per control: it is done first, a slice per idle period,
-   * so the read itself finds it done. Controls in shadow roots are left to the read.
+   * The first read of a big form (thousands of controls) is one long task, part of it spent working out what each
+   * control is from its labels. That part is cached per control: it is done first, a slice per idle period, so
+   * the read finds it done. Controls in shadow roots are left to the read.
    */
   function classifyThenScan() {
     const controls = doc.querySelectorAll('input, select, textarea');

@@ -207,6 +207,26 @@ test.describe('demo claim page', () => {
     await expectCard(page, 'D2392', ['surface-count']);
   });
 
+  test('hovering a badge shows its card, which goes once the pointer leaves badge and card', async ({ page, server }) => {
+    await page.goto(server.url('demo/claim.html'));
+    await typeLine(page, 1, WRONG_LINES[0].line);
+    await page.locator('h1').first().click();
+    await expectNoCard(page);
+    const badge = page.locator('cdt-lens-badge[data-code="D2392"]');
+    const box = (await badge.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const card = await expectCard(page, 'D2392', ['surface-count']);
+    // Into the card (to read it or tick its checklist): it stays.
+    const cardBox = (await page.locator('cdt-lens-card').boundingBox())!;
+    await page.mouse.move(cardBox.x + cardBox.width / 2, cardBox.y + 20, { steps: 5 });
+    await page.waitForTimeout(800);
+    await expect(card.locator('[data-rule]')).toHaveCount(1);
+    // Away from both: it goes, and the field keeps its value.
+    await page.mouse.move(5, 5, { steps: 5 });
+    await expectNoCard(page);
+    await expect(code(page, 1)).toHaveValue('D2392');
+  });
+
   test('the card ignores the page root font size, follows dark mode and reduced motion', async ({ page, server }) => {
     await page.goto(server.url('demo/claim.html'));
     await typeLine(page, 1, WRONG_LINES[0].line);

@@ -236,8 +236,8 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   /** The controls whose badges the next direct placement is for; null: every badge. */
   let placeOnly: Set<Element> | null = new Set();
   /** Places badges from boxes read in the next frame: one control's (the field being typed in), or all. */
-  function placeNow(control?: Element | Event) {
-    if (control instanceof Element) placeOnly?.add(control);
+  function placeNow(control?: Element) {
+    if (control) placeOnly?.add(control);
     else placeOnly = null;
     if (placeNowQueued) return;
     placeNowQueued = true;
@@ -534,7 +534,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     },
     listen,
   );
-  doc.defaultView?.addEventListener('resize', placeNow, listen);
+  doc.defaultView?.addEventListener('resize', () => placeNow(), listen);
 
   // ---- mutations: rows added, removed or re-rendered; values set by script ------------------------------------
 
@@ -691,22 +691,40 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     return [...codes, ...others];
   }
 
-  // Values set by script through the value property fire no event and no mutation: sweep known lines now and
-  // then, a slice per idle period, each claim re-checked once.
-  const sweepLines = (deadline?: IdleDeadline) => {
-    const dirty = new Set<string>();
-    const lines = [...state.allClaims()].flatMap((claimState) => claimState.page.lines.map((line) => [claimState, line] as const));
+  /**
+   * Runs each(i) for every i below count, a slice per idle period (the deadline checked every 50 items), then
+   * done(). Starts in the idle period given, else in the next one.
+   */
+  function inIdleSlices(count: number, each: (i: number) => void, done: () => void, deadline?: IdleDeadline) {
     let i = 0;
     const step = (d?: IdleDeadline) => {
       if (signal.aborted) return;
-      for (; i < lines.length; i++) {
-        if (i % 200 === 0 && d && d.timeRemaining() < 2 && !d.didTimeout) return void idleWithDeadline(step);
+      for (; i < count; i++) {
+        if (i % 50 === 0 && d && d.timeRemaining() < 3 && !d.didTimeout) return void idleWithDeadline(step);
+        each(i);
+      }
+      done();
+    };
+    if (deadline) step(deadline);
+    else idleWithDeadline(step);
+  }
+
+  // Values set by script through the value property fire no event and no mutation: sweep known lines now and
+  // then, in idle slices, each claim re-checked once.
+  const sweepLines = (deadline?: IdleDeadline) => {
+    const dirty = new Set<string>();
+    const lines = [...state.allClaims()].flatMap((claimState) => claimState.page.lines.map((line) => [claimState, line] as const));
+    inIdleSlices(
+      lines.length,
+      (i) => {
         const [claimState, line] = lines[i];
         if (state.line(claimState, line.id) === line && refreshLine(claimState, line)) dirty.add(claimState.page.id);
-      }
-      for (const id of dirty) recheck(id);
-    };
-    step(deadline);
+      },
+      () => {
+        for (const id of dirty) recheck(id);
+      },
+      deadline,
+    );
   };
   const sweep = setInterval(() => {
     if (doc.hidden) return;
@@ -725,16 +743,13 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
    */
   function classifyThenScan() {
     const controls = doc.querySelectorAll('input, select, textarea');
-    let i = 0;
-    const step = (d?: IdleDeadline) => {
-      if (signal.aborted) return;
-      for (; i < controls.length; i++) {
-        if (i % 50 === 0 && d && d.timeRemaining() < 3 && !d.didTimeout) return void idleWithDeadline(step);
+    inIdleSlices(
+      controls.length,
+      (i) => {
         if (isFieldControl(controls[i])) fieldRoleInfo(controls[i]);
-      }
-      idle(fullScan);
-    };
-    idleWithDeadline(step);
+      },
+      () => idle(fullScan),
+    );
   }
   classifyThenScan();
 

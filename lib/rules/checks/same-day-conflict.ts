@@ -17,21 +17,16 @@ function scopeKeys(line: ClaimLine, scope: SameDayConflict['scope']): string[] {
 const serviceKey = perLine((line) => `${line.code}|${line.teeth.teeth.map((t) => t.universal).join()}|${[...line.surfaces.letters].sort().join('')}`);
 const lineKey = (l: CheckedLine) => serviceKey(l.line);
 
-const conflictsByCode = new WeakMap<RuleContext['tables'], Map<string, SameDayConflict[]>>();
 function entriesByCode(tables: RuleContext['tables']) {
-  let map = conflictsByCode.get(tables);
-  if (!map) {
-    map = new Map();
-    for (const entry of tables.sameDayConflicts)
-      for (const code of new Set([...(entry.codes ?? []), ...(entry.a ?? []), ...(entry.b ?? [])])) map.set(code, [...(map.get(code) ?? []), entry]);
-    conflictsByCode.set(tables, map);
-  }
+  const map = new Map<string, SameDayConflict[]>();
+  for (const entry of tables.sameDayConflicts)
+    for (const code of new Set([...(entry.codes ?? []), ...(entry.a ?? []), ...(entry.b ?? [])])) map.set(code, [...(map.get(code) ?? []), entry]);
   return map;
 }
 
 type Membership = { id: string; entry: SameDayConflict };
 const membershipsByTables = new WeakMap<RuleContext['tables'], (line: ClaimLine) => Membership[]>();
-/** The buckets a line falls in (entry, date, scope key), computed once per line and rule tables. */
+/** The buckets a line falls in (entry, date, scope key), once per line and rule tables (codes indexed once). */
 function membershipsOf(tables: RuleContext['tables']) {
   let of = membershipsByTables.get(tables);
   if (!of) {

@@ -97,7 +97,8 @@ export async function createCardPresenter(ctx: ContentScriptContext, onOpenFull:
       drawn = '';
       anchor = null;
       ui.uiContainer.replaceChildren();
-      ui.remove();
+      // Not ui.remove(): it also searches the whole document for a style element this card never adds.
+      host.remove();
     },
     contains(node) {
       return !!node && (node === host || host.contains(node) || ui.shadow.contains(node));

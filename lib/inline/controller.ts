@@ -69,7 +69,17 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   let returnedTo: Element | null = null;
   // Layout changes that add or remove no nodes (a banner grows, a panel opens, a field widens) move controls
   // without a mutation: watch the page's and each badged control's size.
-  const layout = typeof ResizeObserver === 'function' ? new ResizeObserver(() => schedulePlace()) : null;
+  // A control's first report only says it is now observed: its badge is measured anyway (watch). Treating it as
+  // a move would re-measure every badge each time a code is completed.
+  const newlyWatched = new WeakSet<Element>();
+  const layout =
+    typeof ResizeObserver === 'function'
+      ? new ResizeObserver((entries) => {
+          let moved = false;
+          for (const e of entries) if (!newlyWatched.delete(e.target)) moved = true;
+          if (moved) schedulePlace();
+        })
+      : null;
   // Where each control is comes from an IntersectionObserver: the browser measures observed controls while it
   // draws a frame, so a page re-rendering thousands of rows is never laid out again for CDT Lens. Observing a
   // control anew yields a fresh measurement (schedulePlace). Badges live in a layer at the document's origin:
@@ -103,6 +113,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     }
   }
   function watch(control: Element) {
+    newlyWatched.add(control);
     layout?.observe(control);
     remeasure([control]);
   }

@@ -10,7 +10,7 @@
  *                                            style recalcs and layouts, which of them the content script forced,
  *                                            and what invalidated them (node and reason); TRACE_LAYOUTS=N lists
  *                                            the first N style recalcs and layouts, TRACE_STYLE=1 what each style
- *                                            recalc ran inside
+ *                                            recalc ran inside, TRACE_LONG=1 what each long task (50 ms or more) held
  *   --build=DIR                              reuse an unminified build's chrome-mv3-e2e folder
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -218,6 +218,22 @@ function summarizeTrace(events: TraceEvent[], label: string, keys: number) {
     }
     for (const [k, n] of [...within].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${String(n).padStart(5)}  style inside ${k}`);
   }
+  // Main-thread tasks of 50 ms or more, each with the longest events inside it (and the script a call ran).
+  const tasks = events.filter((e) => e.tid === main && e.ph === 'X' && ['RunTask', 'ThreadControllerImpl::RunTask'].includes(e.name) && (e.dur ?? 0) >= 50_000);
+  console.log(`  long tasks (50 ms or more): ${tasks.length}`);
+  if (process.env.TRACE_LONG)
+    for (const t of tasks) {
+      const inner = events
+        .filter((e) => e.tid === main && e.ph === 'X' && e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + (t.dur ?? 0) && (e.dur ?? 0) >= 5_000)
+        .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+        .slice(0, 6)
+        .map((e) => {
+          const d = e.args.data ?? {};
+          const what = d.url ? ` ${isContent(String(d.url)) ? 'content script' : String(d.url).split('/').pop()} ${d.functionName ?? ''}` : d.type ? ` ${d.type}` : '';
+          return `${e.name}${what} ${((e.dur ?? 0) / 1000).toFixed(1)}`;
+        });
+      console.log(`    ${((t.dur ?? 0) / 1000).toFixed(1)} ms at ${(t.ts / 1000).toFixed(0)}: ${inner.join('; ')}`);
+    }
   if (process.env.TRACE_LAYOUTS) {
     const layouts = events.filter((e) => e.tid === main && (e.name === 'Layout' || e.name === 'UpdateLayoutTree') && e.ph === 'X').sort((a, b) => a.ts - b.ts);
     for (const e of layouts.slice(0, Number(process.env.TRACE_LAYOUTS))) {

@@ -2,14 +2,15 @@ import { BADGE_TAG, type Badge, badgeLayer, createBadge, LAYER_TAG, type Origin,
 import { CARD_TAG, type InlineCardModel } from '../../components/card/card-view';
 import type { CodeStatus } from '../catalog/catalog';
 import type { FullCode } from '../catalog/cards';
-import { type PageClaim, type PageLine, readClaims, readLineOf, readRowLine, rereadClaimFields, rereadLine } from '../page/claim-reader';
+import { type PageClaim, type PageLine, readClaimsInSteps, readLineOf, readRowLine, rereadClaimFields, rereadLine } from '../page/claim-reader';
 import { controlCodes, isFieldControl, isReadableControl, type ReadableControl } from '../page/controls';
 import { mayBeControl, walkComposed } from '../page/dom';
-import { fieldRole, fieldRoleInfo, type SiteSelectors } from '../page/field-roles';
+import { fieldRole, type SiteSelectors } from '../page/field-roles';
 import type { RoledControl } from '../page/rows';
 import { createClaimChecker, worstSeverity } from '../rules/engine';
 import type { BadgeSeverity } from '../rules/ids';
 import type { Finding, RuleContext } from '../rules/types';
+import { pauser, type Steps } from '../steps';
 import { type ClaimState, PageState } from './state';
 
 /** How the card beside a focused code field is shown: mounted by the entrypoint, driven from here. */
@@ -42,8 +43,13 @@ export interface InlineHintsOptions {
 const idle = (fn: () => void, timeout = 500) =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(() => fn(), { timeout }) : setTimeout(fn, 1);
 /** An idle callback that gets its deadline, to work in slices (none where idle callbacks are missing). */
-const idleWithDeadline = (fn: (deadline?: IdleDeadline) => void) =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 1);
+const idleWithDeadline = (fn: (deadline?: IdleDeadline) => void, timeout = 1000) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout }) : setTimeout(fn, 1);
+/**
+ * How long a slice of stepwise work runs at most: well under a 50 ms long task (a step may overrun it a little),
+ * and short enough that a key pressed meanwhile waits little.
+ */
+const SLICE_MS = 20;
 const SWEEP_MS = 3000;
 const SHORTCUT = (e: KeyboardEvent) => e.altKey && e.shiftKey && (e.key === 'L' || e.key === 'l' || e.code === 'KeyL');
 
@@ -271,19 +277,97 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
 
   // ---- reading ---------------------------------------------------------------------------------------------------
 
-  function fullScan() {
-    if (signal.aborted) return;
-    const claims = readClaims(doc, { selectors: options.selectors?.(), frames: false });
+  /**
+   * Reads the whole page, in slices between the page's own tasks: read, parse and check off to the side, then
+   * made the known state at once, then badges drawn a slice at a time. Meanwhile the last state stays in use;
+   * what changes during the read is applied again once it is known (see afterFullScan).
+   */
+  function* fullScanSteps(): Steps<void> {
+    const claims = yield* readClaimsInSteps(doc, { selectors: options.selectors?.(), frames: false });
+    const read: { claimState: ClaimState; checker: ReturnType<typeof createClaimChecker>; byLine: Map<string, Finding[]> }[] = [];
+    for (const page of claims) {
+      const claimState = yield* state.prepare(page);
+      const checker = createClaimChecker(options.context());
+      const { byLine } = yield* checker.checkInSteps(state.toClaim(claimState));
+      read.push({ claimState, checker, byLine });
+    }
     state.clear();
     checkers.clear();
     findings.clear();
     const inLines = new Set<Element>();
-    for (const claim of claims) {
-      adoptClaim(claim);
-      for (const line of claim.lines) if (line.controls.code) inLines.add(line.controls.code);
+    for (const { claimState, checker, byLine } of read) {
+      state.adopt(claimState);
+      checkers.set(claimState.page.id, checker);
+      findings.set(claimState.page.id, byLine);
+      for (const line of claimState.page.lines) if (line.controls.code) inLines.add(line.controls.code);
     }
     for (const control of [...badges.keys()]) if (!inLines.has(control) && !isFreeText(control)) dropBadge(control);
     for (const el of doc.querySelectorAll('textarea, [contenteditable]')) if (isReadableControl(el) && !inLines.has(el)) freeTextBadge(el);
+    afterFullScan();
+    // Each line's badge as its line is now: the page may change between slices.
+    const pause = pauser(BADGE_STEP);
+    for (const { claimState } of read)
+      for (const { id } of [...claimState.page.lines]) {
+        if (pause()) yield;
+        const line = state.line(claimState, id);
+        const control = line?.controls.code;
+        if (!control || state.claim(claimState.page.id) !== claimState) continue;
+        const code = claimState.parsed.get(id)?.code;
+        if (!code) dropBadge(control);
+        else showBadge(control, code, findings.get(claimState.page.id)?.get(id) ?? []);
+      }
+    if (cardFor) refreshCard();
+  }
+  /** Badges drawn between pauses of a full read. */
+  const BADGE_STEP = 50;
+
+  /** The newest full read: an older one stops at its next slice. */
+  let scan: Steps<void> | null = null;
+  /** Whether a read is under way and not yet known: events apply to the last known state and again after it. */
+  let scanning = false;
+  const changedWhileScanning = new Set<Element>();
+  let structureWhileScanning = false;
+  let scanAgain = false;
+
+  /** Reads the whole page now (a new read replaces one under way) or, with `unlessScanning`, after the one under way. */
+  function fullScan(unlessScanning = false) {
+    if (signal.aborted) return;
+    if (scanning && unlessScanning) return void (scanAgain = true);
+    const steps = fullScanSteps();
+    scan = steps;
+    scanning = true;
+    inSlices(steps, () => scan === steps);
+  }
+
+  /** The read is the known state: what changed meanwhile is read again, on the state it replaced. */
+  function afterFullScan() {
+    scanning = false;
+    const dirty = new Set<string>();
+    for (const control of changedWhileScanning) onControlChanged(control, dirty);
+    changedWhileScanning.clear();
+    for (const id of dirty) recheck(id);
+    if (structureWhileScanning) {
+      structureWhileScanning = false;
+      structuralTimer ??= setTimeout(() => idle(onStructureChanged), 0);
+    }
+    if (scanAgain) {
+      scanAgain = false;
+      scheduleFullScan();
+    }
+  }
+
+  /**
+   * Runs stepwise work a slice at a time: in the page's idle periods, or for SLICE_MS when the page leaves none,
+   * never one long task. `live` false drops it (a newer read replaced it, or the script stopped).
+   */
+  function inSlices(steps: Steps<void>, live: () => boolean = () => true) {
+    const slice = (deadline?: IdleDeadline) => {
+      if (signal.aborted || !live()) return;
+      const budget = deadline && !deadline.didTimeout ? Math.min(deadline.timeRemaining() - 2, SLICE_MS) : SLICE_MS;
+      const end = performance.now() + Math.max(budget, 1);
+      while (!steps.next().done) if (performance.now() >= end) return void idleWithDeadline(slice, 200);
+    };
+    idleWithDeadline(slice);
   }
 
   const isFreeText = (el: Element) => el.localName === 'textarea' || (el as HTMLElement).isContentEditable === true;
@@ -295,6 +379,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   function onControlChanged(control: Element, dirty?: Set<string>): boolean {
     // Removed since it changed (a batch runs later): the removal itself is handled with the page's structure.
     if (!control.isConnected) return false;
+    if (scanning) changedWhileScanning.add(control);
     const known = lineOf(control);
     if (known) {
       if (!refreshLine(state.claim(known.claimId)!, known.line)) return false;
@@ -302,7 +387,8 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
       else recheck(known.claimId);
       return true;
     }
-    if (!isFieldControl(control)) return false;
+    // Not known yet: the read under way will know it (reading around it now would repeat part of that read).
+    if (scanning || !isFieldControl(control)) return false;
     if (addLineOf(control, dirty)) return true;
     const found = readLineOf(control, { selectors: options.selectors?.() });
     if (found) adoptClaim(found.claim);
@@ -612,6 +698,8 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   function onStructureChanged() {
     structuralTimer = undefined;
     if (signal.aborted) return;
+    // Rows added or removed during a full read are applied to what it read, once it is known.
+    if (scanning) return void (structureWhileScanning = true);
     const added = [...addedNodes].filter((n) => n.isConnected);
     const removed = removedMany ? 'all' : [...removedNodes];
     const many = addedMany;
@@ -632,7 +720,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     clearTimeout(rescanTimer);
     pendingSince ??= Date.now();
     rescanDelay = Math.min(rescanDelay * 2, 2000, Math.max(0, pendingSince + 2000 - Date.now()));
-    rescanTimer = setTimeout(() => idle(() => ((rescanDelay = 50), (pendingSince = undefined), fullScan())), rescanDelay);
+    rescanTimer = setTimeout(() => idle(() => ((rescanDelay = 50), (pendingSince = undefined), fullScan(true))), rescanDelay);
   }
 
   /** Applies rows added and removed to the known claims. False when the page must be read whole instead. */
@@ -702,67 +790,31 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     return [...codes, ...others];
   }
 
-  /**
-   * Runs each(i) for every i below count, a slice per idle period (the deadline checked every 50 items), then
-   * done(). Starts in the idle period given, else in the next one.
-   */
-  function inIdleSlices(count: number, each: (i: number) => void, done: () => void, deadline?: IdleDeadline) {
-    let i = 0;
-    const step = (d?: IdleDeadline) => {
-      if (signal.aborted) return;
-      for (; i < count; i++) {
-        if (i % 50 === 0 && d && d.timeRemaining() < 3 && !d.didTimeout) return void idleWithDeadline(step);
-        each(i);
-      }
-      done();
-    };
-    if (deadline) step(deadline);
-    else idleWithDeadline(step);
-  }
-
   // Values set by script through the value property fire no event and no mutation: sweep known lines now and
-  // then, in idle slices, each claim re-checked once.
-  const sweepLines = (deadline?: IdleDeadline) => {
+  // then, in slices, each claim re-checked once.
+  let sweeping = false;
+  function* sweepSteps(): Steps<void> {
+    sweeping = true;
+    onClaimFieldsChanged();
     const dirty = new Set<string>();
-    const lines = [...state.allClaims()].flatMap((claimState) => claimState.page.lines.map((line) => [claimState, line] as const));
-    inIdleSlices(
-      lines.length,
-      (i) => {
-        const [claimState, line] = lines[i];
+    const pause = pauser(SWEEP_STEP);
+    for (const claimState of [...state.allClaims()])
+      for (const line of [...claimState.page.lines]) {
+        if (pause()) yield;
         if (state.line(claimState, line.id) === line && refreshLine(claimState, line)) dirty.add(claimState.page.id);
-      },
-      () => {
-        for (const id of dirty) recheck(id);
-      },
-      deadline,
-    );
-  };
+      }
+    for (const id of dirty) recheck(id);
+    sweeping = false;
+  }
+  const SWEEP_STEP = 50;
   const sweep = setInterval(() => {
-    if (doc.hidden) return;
+    if (doc.hidden || scanning || sweeping) return;
     // A backstop for moves nothing above reports (a transform, a sibling growing inside a fixed-size box).
     schedulePlace();
-    idleWithDeadline((d) => {
-      onClaimFieldsChanged();
-      sweepLines(d);
-    });
+    inSlices(sweepSteps());
   }, SWEEP_MS);
 
-  /**
-   * The first read of a big form (thousands of controls) is one long task, part of it spent working out what each
-   * control is from its labels. That part is cached per control: it is done first, a slice per idle period, so
-   * the read finds it done. Controls in shadow roots are left to the read.
-   */
-  function classifyThenScan() {
-    const controls = doc.querySelectorAll('input, select, textarea');
-    inIdleSlices(
-      controls.length,
-      (i) => {
-        if (isFieldControl(controls[i])) fieldRoleInfo(controls[i]);
-      },
-      () => idle(fullScan),
-    );
-  }
-  classifyThenScan();
+  fullScan();
 
   signal.addEventListener('abort', () => {
     observer.disconnect();
@@ -784,6 +836,8 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     knownLines: () => [...state.allClaims()].flatMap((c) => c.page.lines),
     /** Re-check everything, e.g. after settings changed. */
     refresh() {
+      // A read under way checks with the settings it started with.
+      if (scanning) fullScan();
       for (const checker of checkers.values()) checker.reset();
       checkers.clear();
       for (const claimState of state.allClaims()) recheck(claimState.page.id);

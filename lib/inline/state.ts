@@ -2,6 +2,10 @@ import type { Claim, ClaimLine } from '../claim/line';
 import { parseLine } from '../claim/line';
 import type { PageClaim, PageLine } from '../page/claim-reader';
 import type { FieldRole } from '../page/field-roles';
+import { finish, pauser, type Steps } from '../steps';
+
+/** Lines parsed between pauses of a stepwise read. */
+const LINE_STEP = 50;
 
 /**
  * What the content script knows about one claim on the page: its lines as last read, each line parsed once,
@@ -27,9 +31,27 @@ export class PageState {
 
   /** Replaces what is known about a claim with a fresh read of it. */
   setClaim(page: PageClaim): ClaimState {
+    return this.adopt(finish(this.prepare(page)));
+  }
+
+  /** A claim's lines parsed, pausing now and then, without making it known yet (see adopt). */
+  *prepare(page: PageClaim): Steps<ClaimState> {
     const state: ClaimState = { page, parsed: new Map(), byId: new Map() };
-    for (const line of page.lines) this.know(state, line);
-    this.claims.set(page.id, state);
+    const pause = pauser(LINE_STEP);
+    for (const line of page.lines) {
+      if (pause()) yield;
+      state.parsed.set(line.id, this.parse(page, line));
+    }
+    return state;
+  }
+
+  /** Makes a prepared claim the known one of its id. */
+  adopt(state: ClaimState): ClaimState {
+    for (const line of state.page.lines) {
+      state.byId.set(line.id, line);
+      this.place(state, line);
+    }
+    this.claims.set(state.page.id, state);
     return state;
   }
 
@@ -68,6 +90,10 @@ export class PageState {
   private know(state: ClaimState, line: PageLine): void {
     state.parsed.set(line.id, this.parse(state.page, line));
     state.byId.set(line.id, line);
+    this.place(state, line);
+  }
+
+  private place(state: ClaimState, line: PageLine): void {
     for (const [role, el] of Object.entries(line.controls)) if (el) this.places.set(el, { claimId: state.page.id, lineId: line.id, role: role as FieldRole });
   }
 

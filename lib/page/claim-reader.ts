@@ -6,9 +6,10 @@
 import { parseDate } from '../claim/dates';
 import { type Claim, parseLine, type RawLine } from '../claim/line';
 import { controlCodes, isFieldControl, isReadableControl } from './controls';
-import { composedParent, MAX_CLIMB, mayBeControl, queryPiercing, walkComposed } from './dom';
+import { finish, pauser, type Steps } from '../steps';
+import { composedParent, composedWalker, MAX_CLIMB, mayBeControl, queryPiercing, walkComposed } from './dom';
 import { type FieldRole, fieldRole, SELECTOR_ROLES, type SiteSelectors } from './field-roles';
-import { groupLines, isRowLike, type LineGroup, type RoledControl } from './rows';
+import { groupLines, groupLinesInSteps, isRowLike, type LineGroup, type RoledControl } from './rows';
 
 export interface PageLine {
   /** Stable while the row element exists. */
@@ -132,7 +133,16 @@ function namedBySelectors(root: ParentNode, selectors: SiteSelectors | undefined
   return out;
 }
 
+/** Elements visited between pauses of a stepwise read (most are not controls: cheap). */
+const WALK_STEP = 400;
+/** Lines whose values are read between pauses. */
+const LINE_STEP = 50;
+
 function collectControls(root: ParentNode, options: ReadOptions): RoledControl[] {
+  return finish(collectControlsInSteps(root, options));
+}
+
+function* collectControlsInSteps(root: ParentNode, options: ReadOptions): Steps<RoledControl[]> {
   const max = options.maxControls ?? MAX_CONTROLS;
   const named = namedBySelectors(root, options.selectors);
   const out: RoledControl[] = [];
@@ -141,7 +151,8 @@ function collectControls(root: ParentNode, options: ReadOptions): RoledControl[]
     out.push({ el, role: fieldRole(el, options.selectors) });
     return out.length < max;
   };
-  walkComposed(root, visit, { frames: options.frames });
+  const walker = composedWalker(root, { frames: options.frames });
+  while (!walker.walk(visit, WALK_STEP)) yield;
   return out;
 }
 
@@ -179,9 +190,27 @@ const rolesOf = (controls: readonly RoledControl[], role: FieldRole) => controls
  * with lines. Never throws; reads at most maxControls controls.
  */
 export function readClaims(doc: Document, options: ReadOptions = {}): PageClaim[] {
-  const controls = safely(() => collectControls(doc, options), []);
+  return finish(readClaimsInSteps(doc, options));
+}
+
+/**
+ * readClaims, pausing every few hundred elements: the content script reads a big form between the page's own
+ * tasks. Between pauses the page may change: the claims read are as the page was while it was read.
+ */
+export function* readClaimsInSteps(doc: Document, options: ReadOptions = {}): Steps<PageClaim[]> {
+  try {
+    return yield* readInSteps(doc, options);
+  } catch {
+    return [];
+  }
+}
+
+function* readInSteps(doc: Document, options: ReadOptions): Steps<PageClaim[]> {
+  const controls = yield* collectControlsInSteps(doc, options);
+  const pause = pauser(WALK_STEP);
   const scopes = new Map<Element | Document, RoledControl[]>();
   for (const c of controls) {
+    if (pause()) yield;
     const scope = safely(() => scopeOf(c.el), null);
     if (!scope) continue;
     if (scopes.has(scope)) scopes.get(scope)!.push(c);
@@ -191,8 +220,12 @@ export function readClaims(doc: Document, options: ReadOptions = {}): PageClaim[
   const pools = new Map<Document, ClaimFields>();
   const built: { scope: Element | Document; lines: LineGroup[]; fields: ClaimFields }[] = [];
   for (const [scope, members] of scopes) {
-    const grouping = safely(() => groupLines(members, scope.nodeType === 9 ? null : scope, options.selectors?.row), null);
-    if (!grouping) continue;
+    let grouping;
+    try {
+      grouping = yield* groupLinesInSteps(members, scope.nodeType === 9 ? null : scope, options.selectors?.row);
+    } catch {
+      continue;
+    }
     const fields = { dates: rolesOf(grouping.loose, 'date'), births: rolesOf(members, 'birthDate') };
     if (grouping.lines.length) built.push({ scope, lines: grouping.lines, fields });
     else {
@@ -203,12 +236,20 @@ export function readClaims(doc: Document, options: ReadOptions = {}): PageClaim[
       pools.set(doc, pool);
     }
   }
-  return built.map(({ scope, lines, fields }) => {
+  const claims: PageClaim[] = [];
+  const linePause = pauser(LINE_STEP);
+  for (const { scope, lines, fields } of built) {
     const pool = pools.get(scope.nodeType === 9 ? (scope as Document) : scope.ownerDocument!);
     const all = pool ? { dates: [...fields.dates, ...pool.dates], births: [...fields.births, ...pool.births] } : fields;
     claimFieldsByRoot.set(scope, all);
-    return { id: idOf(scope, 'claim'), root: scope, lines: lines.map(pageLine), ...readClaimFields(all) };
-  });
+    const pageLines: PageLine[] = [];
+    for (const line of lines) {
+      if (linePause()) yield;
+      pageLines.push(pageLine(line));
+    }
+    claims.push({ id: idOf(scope, 'claim'), root: scope, lines: pageLines, ...readClaimFields(all) });
+  }
+  return claims;
 }
 
 // ---- one line --------------------------------------------------------------------------------------------------

@@ -72,18 +72,26 @@ export interface WalkLimits {
   frames?: boolean;
 }
 
+type Visit = (el: Element) => boolean | 'skip' | undefined;
+
 /**
  * Visits every element under root in document order (root's own shadow tree included, not root itself), a host's
  * shadow tree before its light children, and the documents of same-origin iframes. visit returns false to stop
  * the walk, 'skip' to pass over an element's subtree.
  */
-export function walkComposed(
-  root: ParentNode,
-  visit: (el: Element) => boolean | 'skip' | undefined,
-  limits: WalkLimits = {},
-): void {
+export function walkComposed(root: ParentNode, visit: Visit, limits: WalkLimits = {}): void {
+  composedWalker(root, limits).walk(visit);
+}
+
+/**
+ * The same walk, able to pause: each walk(visit, count) goes on where the last one stopped and visits at most
+ * count elements. It returns true once the walk is over (every element visited, visit returned false, or the
+ * limits reached).
+ */
+export function composedWalker(root: ParentNode, limits: WalkLimits = {}) {
   const maxNesting = limits.maxNesting ?? MAX_NESTING;
   let budget = limits.maxVisited ?? MAX_VISITED;
+  let over = false;
   const stack: [Element, number][] = [];
   const pushChildren = (parent: ParentNode, nesting: number) => {
     const kids: Element[] = [];
@@ -93,16 +101,21 @@ export function walkComposed(
   pushChildren(root, 0);
   const rootShadow = isElement(root) ? root.shadowRoot : null;
   if (rootShadow) pushChildren(rootShadow, 1);
-  while (stack.length && budget-- > 0) {
-    const [el, nesting] = stack.pop()!;
-    const verdict = visit(el);
-    if (verdict === false) return;
-    if (verdict === 'skip') continue;
-    pushChildren(el, nesting);
-    if (nesting >= maxNesting) continue;
-    const inner = el.shadowRoot ?? (limits.frames === false ? null : innerRootOf(el));
-    if (inner) pushChildren(inner, nesting + 1);
-  }
+  return {
+    walk(visit: Visit, count = Infinity): boolean {
+      for (; !over && count > 0 && stack.length && budget > 0; count--, budget--) {
+        const [el, nesting] = stack.pop()!;
+        const verdict = visit(el);
+        if (verdict === false) over = true;
+        if (verdict === false || verdict === 'skip') continue;
+        pushChildren(el, nesting);
+        if (nesting >= maxNesting) continue;
+        const inner = el.shadowRoot ?? (limits.frames === false ? null : innerRootOf(el));
+        if (inner) pushChildren(inner, nesting + 1);
+      }
+      return over || !stack.length || budget <= 0;
+    },
+  };
 }
 
 function splitPiercing(selector: string): string[] {

@@ -6,6 +6,7 @@
  * single line). Controls outside every row join the line whose code shares their name index
  * ("svc[0][tooth]" with "svc[0][code]"), for flat CSS grids. The rest are claim-level.
  */
+import { finish, pauser, type Steps } from '../steps';
 import { closestPiercing, composedParent, MAX_CLIMB } from './dom';
 import type { FieldRole } from './field-roles';
 
@@ -33,6 +34,8 @@ const ROLE_INDEX = new Map(LINE_ROLES.map((r, i) => [r, i]));
 const CODE = 0;
 
 type Counts = Uint16Array;
+/** Controls handled between pauses of a stepwise grouping. */
+const STEP = 100;
 
 export function isRowLike(el: Element): boolean {
   const name = el.localName;
@@ -42,9 +45,11 @@ export function isRowLike(el: Element): boolean {
 }
 
 /** For every ancestor of a line control (below stop): how many controls of each line role it holds. */
-function countByAncestor(controls: readonly RoledControl[], stop: Node | null): Map<Element, Counts> {
+function* countByAncestor(controls: readonly RoledControl[], stop: Node | null): Steps<Map<Element, Counts>> {
   const counts = new Map<Element, Counts>();
+  const pause = pauser(STEP);
   for (const { el, role } of controls) {
+    if (pause()) yield;
     const index = ROLE_INDEX.get(role);
     if (index === undefined) continue;
     let a = composedParent(el);
@@ -99,11 +104,13 @@ function addMember(line: LineGroup, { el, role }: RoledControl): void {
   if (!line.members[role]) line.members[role] = el;
 }
 
-function groupByHeuristics(controls: readonly RoledControl[], stop: Node | null): Grouping {
-  const counts = countByAncestor(controls, stop);
+function* groupByHeuristics(controls: readonly RoledControl[], stop: Node | null): Steps<Grouping> {
+  const counts = yield* countByAncestor(controls, stop);
+  const pause = pauser(STEP);
   const lines: LineGroup[] = [];
   const byRow = new Map<Element, LineGroup>();
   for (const c of controls) {
+    if (pause()) yield;
     if (c.role !== 'code') continue;
     const row = structuralRow(c.el, counts, stop);
     if (byRow.has(row)) continue;
@@ -115,6 +122,7 @@ function groupByHeuristics(controls: readonly RoledControl[], stop: Node | null)
   const lineCodes = new Set(lines.map((l) => l.code));
   const loose: RoledControl[] = [];
   for (const c of controls) {
+    if (pause()) yield;
     if (lineCodes.has(c.el)) continue;
     const joins = c.role !== 'code' && ROLE_INDEX.has(c.role);
     const line = joins ? (lineAround(c.el, byRow, stop) ?? lineByKey(c.el, byKey)) : null;
@@ -152,10 +160,12 @@ function lineByKey(el: Element, byKey: Map<string, LineGroup | null>): LineGroup
   return null;
 }
 
-function groupBySelector(controls: readonly RoledControl[], rowSelector: string, stop: Node | null): Grouping {
+function* groupBySelector(controls: readonly RoledControl[], rowSelector: string, stop: Node | null): Steps<Grouping> {
   const byRow = new Map<Element, RoledControl[]>();
   const loose: RoledControl[] = [];
+  const pause = pauser(STEP);
   for (const c of controls) {
+    if (pause()) yield;
     const row = closestPiercing(c.el, rowSelector, stop);
     if (!row) loose.push(c);
     else if (byRow.has(row)) byRow.get(row)!.push(c);
@@ -180,5 +190,10 @@ function groupBySelector(controls: readonly RoledControl[], rowSelector: string,
 
 /** Groups one claim's controls (in document order) into lines; stop is the claim's root element, if any. */
 export function groupLines(controls: readonly RoledControl[], stop: Node | null, rowSelector?: string): Grouping {
+  return finish(groupLinesInSteps(controls, stop, rowSelector));
+}
+
+/** groupLines, pausing now and then (a claim may hold thousands of controls). */
+export function groupLinesInSteps(controls: readonly RoledControl[], stop: Node | null, rowSelector?: string): Steps<Grouping> {
   return rowSelector ? groupBySelector(controls, rowSelector, stop) : groupByHeuristics(controls, stop);
 }

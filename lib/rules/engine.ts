@@ -1,4 +1,5 @@
 import type { Claim, ClaimLine } from '../claim/line';
+import { finish, pauser, type Steps } from '../steps';
 import type { BadgeSeverity, Severity } from './ids';
 import { RULES } from './index';
 import { type CheckedLine, type ClaimRule, type EffectivePayer, type Finding, type LineRule, perLine, type RuleContext } from './types';
@@ -52,6 +53,9 @@ export function worstSeverity(findings: readonly Finding[]): BadgeSeverity {
   return worst;
 }
 
+/** Lines checked between pauses of a stepwise check. */
+const LINE_STEP = 25;
+
 const lineSignature = perLine((l: ClaimLine) =>
   [l.code, l.toothSystem, l.teeth.raw, l.surfaces.raw, l.area.raw, l.dateOfService, l.quantity].join('\u0000'));
 
@@ -77,57 +81,62 @@ export function createClaimChecker(ctx: Omit<RuleContext, 'claim'>) {
   /** Lines that claim rules flagged last time: they may change without their own fields changing. */
   let claimFlagged = new Set<string>();
   let lastContext = '';
+  /** A check, pausing every few dozen lines whose line rules run. */
+  function* checkInSteps(claim: Claim): Steps<ClaimCheck> {
+    const pause = pauser(LINE_STEP);
+    const contextKey = `${claim.patientBirthDate ?? ''}`;
+    if (contextKey !== lastContext) {
+      cache.clear();
+      lastContext = contextKey;
+    }
+    const full = { ...ctx, claim };
+    const checked: CheckedLine[] = [];
+    const findings: Finding[] = [];
+    const live = new Set<string>();
+    const candidates = new Set<string>();
+    for (const line of claim.lines) {
+      live.add(line.id);
+      const signature = lineSignature(line);
+      let hit = cache.get(line.id);
+      if (hit?.signature !== signature) {
+        if (pause()) yield;
+        const c = checkLine(line, full);
+        hit = { signature, checked: c, findings: runLineRules(c, full) };
+        cache.set(line.id, hit);
+        candidates.add(line.id);
+      }
+      checked.push(hit.checked);
+      findings.push(...hit.findings);
+    }
+    const changed = new Set<string>();
+    for (const id of cache.keys()) if (!live.has(id)) cache.delete(id);
+    for (const id of shown.keys())
+      if (!live.has(id)) {
+        shown.delete(id);
+        changed.add(id);
+      }
+    const claimFindings = runClaimRules(checked, full);
+    findings.push(...claimFindings);
+    const byLine = new Map<string, Finding[]>();
+    for (const f of findings)
+      for (const id of f.lineIds) {
+        const list = byLine.get(id);
+        if (list) list.push(f);
+        else byLine.set(id, [f]);
+      }
+    const flagged = new Set(claimFindings.flatMap((f) => f.lineIds));
+    for (const id of [...candidates, ...flagged, ...claimFlagged]) {
+      if (!live.has(id)) continue;
+      const signature = findingsSignature(byLine.get(id));
+      if (shown.get(id) !== signature || candidates.has(id)) changed.add(id);
+      shown.set(id, signature);
+    }
+    claimFlagged = flagged;
+    return { findings, byLine, changed };
+  }
   return {
-    check(claim: Claim): ClaimCheck {
-      const contextKey = `${claim.patientBirthDate ?? ''}`;
-      if (contextKey !== lastContext) {
-        cache.clear();
-        lastContext = contextKey;
-      }
-      const full = { ...ctx, claim };
-      const checked: CheckedLine[] = [];
-      const findings: Finding[] = [];
-      const live = new Set<string>();
-      const candidates = new Set<string>();
-      for (const line of claim.lines) {
-        live.add(line.id);
-        const signature = lineSignature(line);
-        let hit = cache.get(line.id);
-        if (hit?.signature !== signature) {
-          const c = checkLine(line, full);
-          hit = { signature, checked: c, findings: runLineRules(c, full) };
-          cache.set(line.id, hit);
-          candidates.add(line.id);
-        }
-        checked.push(hit.checked);
-        findings.push(...hit.findings);
-      }
-      const changed = new Set<string>();
-      for (const id of cache.keys()) if (!live.has(id)) cache.delete(id);
-      for (const id of shown.keys())
-        if (!live.has(id)) {
-          shown.delete(id);
-          changed.add(id);
-        }
-      const claimFindings = runClaimRules(checked, full);
-      findings.push(...claimFindings);
-      const byLine = new Map<string, Finding[]>();
-      for (const f of findings)
-        for (const id of f.lineIds) {
-          const list = byLine.get(id);
-          if (list) list.push(f);
-          else byLine.set(id, [f]);
-        }
-      const flagged = new Set(claimFindings.flatMap((f) => f.lineIds));
-      for (const id of [...candidates, ...flagged, ...claimFlagged]) {
-        if (!live.has(id)) continue;
-        const signature = findingsSignature(byLine.get(id));
-        if (shown.get(id) !== signature || candidates.has(id)) changed.add(id);
-        shown.set(id, signature);
-      }
-      claimFlagged = flagged;
-      return { findings, byLine, changed };
-    },
+    check: (claim: Claim): ClaimCheck => finish(checkInSteps(claim)),
+    checkInSteps,
     /** Forget cached results, e.g. when the payer's settings change. */
     reset() {
       cache.clear();

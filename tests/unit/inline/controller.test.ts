@@ -132,6 +132,48 @@ describe('inline hints follow the page line by line', () => {
     );
   });
 
+  it('reads a big claim in slices, and keeps what the page did meanwhile', async () => {
+    // Idle periods run by hand, each with no time left and a clock that runs fast: every slice does one step.
+    const queue: IdleRequestCallback[] = [];
+    const slice = () => queue.splice(0).forEach((fn) => fn({ didTimeout: false, timeRemaining: () => 0 }));
+    vi.stubGlobal('requestIdleCallback', (fn: IdleRequestCallback) => queue.push(fn));
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 50));
+    try {
+      const tbody = claimTable(Array.from({ length: 120 }, (_, i) => PROCEDURES[i % 6]));
+      const hints = start();
+      // Part-way through the read, which is not known yet, the page types, sets values, adds and removes rows: a
+      // little after each slice, so some of it lands after the read passed those rows.
+      let slices = 0;
+      for (; slices < 10_000; slices++) {
+        slice();
+        // Now and then long enough for the page's changes to be noticed (and set aside) during the read.
+        await new Promise((r) => setTimeout(r, slices % 3 ? 0 : 60));
+        if (hints.badges.size) break;
+        const rows = rowsOf(tbody);
+        const p = PROCEDURES[slices % 8];
+        type(rows[(slices * 7) % rows.length].querySelector('[data-f="code"]')!, p.code);
+        if (slices % 4 === 1) rows[(slices * 13) % rows.length].querySelector('[data-f="tooth"]')!.setAttribute('value', '33');
+        if (slices % 5 === 2) rows[(slices * 11) % rows.length].remove();
+        if (slices % 5 === 4) {
+          const fresh = document.createElement('tr');
+          fresh.innerHTML = cells(p);
+          tbody.prepend(fresh);
+        }
+      }
+      expect(slices).toBeGreaterThan(10);
+      await vi.waitFor(() => {
+        slice();
+        expect(shown(hints)).toEqual(expected());
+      });
+      expect([...hints.badges.keys()].filter((c) => !c.isConnected)).toEqual([]);
+      expect(hints.knownLines().filter((l) => !l.row.isConnected)).toEqual([]);
+    } finally {
+      now.mockRestore();
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('re-reads a row whose code cell alone was re-rendered', async () => {
     const tbody = claimTable(PROCEDURES.slice(0, 4));
     const hints = start();

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RawLine } from '../../../lib/claim/line';
-import { MAX_CONTROLS, type PageClaim, readClaims, readLineOf, readRowLine, rereadLine, toClaim } from '../../../lib/page/claim-reader';
+import { MAX_CONTROLS, type PageClaim, readClaims, readClaimsInSteps, readLineOf, readRowLine, rereadLine, toClaim } from '../../../lib/page/claim-reader';
 import { controlCodes } from '../../../lib/page/controls';
 import { forgetFieldRoles } from '../../../lib/page/field-roles';
 import { loadFixture, PORTAL_PAGES, typeInto } from './fixtures';
@@ -347,6 +347,23 @@ describe('dates', () => {
     const claim = onlyClaim();
     expect(claim.claimDate).toBe('2025-02-03');
     expect(claim.lines[0].row.className).toBe('line');
+  });
+});
+
+describe('readClaimsInSteps', () => {
+  it('reads a big form a little at a time, with the claims of a read at once', () => {
+    const row = (i: number) =>
+      `<tr><td><input name="l${i}.code" aria-label="Procedure code" value="D${2391 + (i % 3)}"></td>` +
+      `<td><input name="l${i}.tooth" aria-label="Tooth" value="${(i % 32) + 1}"></td><td><input name="l${i}.surf" aria-label="Surface" value="MO"></td></tr>`;
+    document.body.innerHTML = `<form><table><tbody>${Array.from({ length: 150 }, (_, i) => row(i)).join('')}</tbody></table></form>`;
+    const steps = readClaimsInSteps(document);
+    let pauses = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) pauses++;
+    expect(pauses).toBeGreaterThan(5);
+    const atOnce = readClaims(document);
+    expect(r.value.map((c) => c.lines.map((l) => l.raw))).toEqual(atOnce.map((c) => c.lines.map((l) => l.raw)));
+    expect(r.value[0].lines).toHaveLength(150);
   });
 });
 

@@ -49,6 +49,16 @@ describe('the rule engine', () => {
     expect(incremental).toEqual(fresh);
   });
 
+  it('checks a long claim in steps, pausing between lines, with the findings of a check at once', () => {
+    const raw = Array.from({ length: 120 }, (_, i) => ({ code: i % 3 ? 'D2391' : 'D0120', tooth: String((i % 32) + 1), surface: i % 5 ? 'O' : '' }));
+    const steps = createClaimChecker({ catalog, tables: ruleTables(), payer: DEFAULT_PAYER }).checkInSteps({ lines: lines(raw) });
+    let pauses = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) pauses++;
+    expect(pauses).toBeGreaterThan(3);
+    expect(r.value.findings).toEqual(checkClaim({ lines: lines(raw) }, { catalog, tables: ruleTables(), payer: DEFAULT_PAYER }));
+  });
+
   it('reports only the lines whose fields or findings changed, including lines a claim rule reaches', () => {
     const checker = createClaimChecker({ catalog, tables: ruleTables(), payer: DEFAULT_PAYER });
     const raw: Omit<RawLine, 'id'>[] = [{ code: 'D0120' }, { code: 'D1110' }, { code: 'D2391', tooth: '30', surface: 'O' }, { code: 'D1206' }];

@@ -59,15 +59,66 @@ function labelledByText(control: Element, ids: string): string {
     .join(' ');
 }
 
-function labelText(control: Element): string {
-  const labels = (control as HTMLInputElement).labels;
-  const texts: string[] = [];
-  if (labels) for (const label of Array.from(labels).slice(0, 3)) texts.push(textOf(label));
-  else {
-    const wrapping = control.closest('label');
-    if (wrapping) texts.push(textOf(wrapping));
+/**
+ * Memoised for the current task only: while CDT Lens's code runs the page cannot change, so a whole batch of
+ * controls shares one look at the page, and the next task looks again.
+ */
+function perTask<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+  let memo: WeakMap<K, V> | null = null;
+  return (key) => {
+    if (!memo) {
+      memo = new WeakMap();
+      queueMicrotask(() => (memo = null));
+    }
+    if (!memo.has(key)) memo.set(key, compute(key));
+    return memo.get(key)!;
+  };
+}
+
+/**
+ * The label[for] elements of a document or shadow root, by the id they name. A control's own `labels` list
+ * searches its whole document each time: on a page of 40,000 elements that is over a millisecond a control. The
+ * index is read again when the root's number of labels changes (a document keeps that count cheaply).
+ */
+const labelIndexes = new WeakMap<Node, { count: number; byFor: Map<string, Element[]> }>();
+
+function labelCount(root: Node): number {
+  if (typeof (root as Document).getElementsByTagName === 'function') return (root as Document).getElementsByTagName('label').length;
+  return typeof (root as ParentNode).querySelectorAll === 'function' ? (root as ParentNode).querySelectorAll('label').length : 0;
+}
+
+function labelsFor(root: Node, id: string, fresh = false): Element[] {
+  const count = labelCount(root);
+  let index = labelIndexes.get(root);
+  if (!index || index.count !== count || fresh) {
+    index = { count, byFor: new Map() };
+    for (const label of typeof (root as ParentNode).querySelectorAll === 'function' ? (root as ParentNode).querySelectorAll('label[for]') : []) {
+      const target = label.getAttribute('for');
+      if (!target) continue;
+      const list = index.byFor.get(target);
+      if (list) list.push(label);
+      else index.byFor.set(target, [label]);
+    }
+    labelIndexes.set(root, index);
   }
-  return collapse(texts.join(' '));
+  const labels = index.byFor.get(id) ?? [];
+  // A label replaced by another (the count unchanged) shows as one that left or now names another control.
+  const stale = labels.some((l) => !l.isConnected || l.getRootNode() !== root || l.getAttribute('for') !== id);
+  return stale && !fresh ? labelsFor(root, id, true) : labels;
+}
+
+/** A control's labels as the browser finds them: those naming its id, and the label wrapping it. */
+function labelText(control: Element): string {
+  const id = control.getAttribute('id');
+  const labels = id ? [...labelsFor(control.getRootNode(), id)] : [];
+  const wrapping = control.closest('label');
+  if (wrapping && !labels.includes(wrapping) && (!wrapping.hasAttribute('for') || wrapping.getAttribute('for') === id)) labels.push(wrapping);
+  return collapse(
+    labels
+      .slice(0, 3)
+      .map((label) => textOf(label))
+      .join(' '),
+  );
 }
 
 // ---- tables -------------------------------------------------------------------------------------------------
@@ -94,8 +145,11 @@ function rowsOf(table: Element): Element[] {
   return rows;
 }
 
-/** The rows that head the table's columns: its thead, else its leading rows of th cells without controls. */
-function headerRows(table: Element): Element[] {
+/**
+ * The rows that head the table's columns: its thead, else its leading rows of th cells without controls. Once
+ * per table and task: every control of a 2,000-row table asks.
+ */
+const headerRows = perTask((table: Element): Element[] => {
   const rows = rowsOf(table);
   const inHead = rows.filter((r) => r.parentElement?.localName === 'thead');
   if (inHead.length) return inHead.slice(0, MAX_HEADER_ROWS);
@@ -105,7 +159,7 @@ function headerRows(table: Element): Element[] {
     out.push(row);
   }
   return out;
-}
+});
 
 /** Header text over one column, every header row joined ("Tooth" over "Surface" reads "Tooth Surface"). */
 function headerTextAt(rows: Element[], column: number): string {
@@ -146,6 +200,9 @@ function cellsOfRow(row: Element): Element[] {
     .slice(0, MAX_COLUMNS);
 }
 
+/** An ARIA grid's column headers, once per grid and task. */
+const columnHeaders = perTask((grid: Element) => Array.from(grid.querySelectorAll('[role=columnheader]')).slice(0, MAX_COLUMNS * 2));
+
 function ariaGridHeader(control: Element): string {
   const cell = control.closest('[role=gridcell], [role=cell]');
   const row = cell?.closest('[role=row]');
@@ -153,7 +210,7 @@ function ariaGridHeader(control: Element): string {
   if (!cell || !row || !grid) return '';
   const colIndex = cell.getAttribute('aria-colindex');
   const index = cellsOfRow(row).indexOf(cell);
-  const headers = Array.from(grid.querySelectorAll('[role=columnheader]')).slice(0, MAX_COLUMNS * 2);
+  const headers = columnHeaders(grid);
   const byColIndex = colIndex ? headers.find((h) => h.getAttribute('aria-colindex') === colIndex) : undefined;
   if (byColIndex) return textOf(byColIndex);
   const headerRow = headers[0]?.closest('[role=row]');

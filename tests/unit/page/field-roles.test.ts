@@ -370,6 +370,30 @@ describe('cache', () => {
   });
 });
 
+describe('labels found by their for attribute', () => {
+  it('follow labels the page adds, replaces and points elsewhere, without searching the page per control', () => {
+    // Labels after their controls, so no text before a control tells its role.
+    render('<div><input id="x"></div><div><input id="y"></div><footer></footer>');
+    const x = document.getElementById('x')!;
+    expect(fieldRole(x)).toBe('other');
+    document.querySelector('footer')!.innerHTML = '<label for="x">Tooth</label>';
+    forgetFieldRoles();
+    expect(fieldRole(x)).toBe('tooth');
+    // Replaced by another label: the number of labels stays the same.
+    document.querySelector('label')!.outerHTML = '<label for="x">Surface</label>';
+    forgetFieldRoles();
+    expect(fieldRole(x)).toBe('surface');
+    document.querySelector('label')!.setAttribute('for', 'y');
+    forgetFieldRoles();
+    expect(fieldRole(x)).toBe('other');
+    expect(fieldRole(document.getElementById('y')!)).toBe('surface');
+  });
+
+  it('read a wrapping label too', () => {
+    expect(roleIn('<label><input id="x"> Tooth</label>')).toEqual({ role: 'tooth', label: 'Tooth' });
+  });
+});
+
 describe('site selectors', () => {
   it('win over the heuristics, both ways', () => {
     render('<input id="search" aria-label="Code lookup"><input id="a" aria-label="Procedure code"><input id="b" class="proc" aria-label="Tooth">');

@@ -11,7 +11,7 @@ import { createClaimChecker, worstSeverity } from '../rules/engine';
 import type { BadgeSeverity } from '../rules/ids';
 import type { Finding, RuleContext } from '../rules/types';
 import { pauser, type Steps } from '../steps';
-import { type ClaimState, PageState } from './state';
+import { type ClaimState, PageDraft, PageState } from './state';
 
 /** How the card beside a focused code field is shown: mounted by the entrypoint, driven from here. */
 export interface CardPresenter {
@@ -232,14 +232,20 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
       if (!control.isConnected) gone.push(control);
       else boxes.push([badge, rectOf(control)]);
     }
-    dropRemoved(gone);
+    dropRemovedSoon(gone);
     for (const [badge, box] of boxes) badge.place(box, layerBox);
   }
 
-  /** Badges of controls the page removed go, and the card with its field. */
-  function dropRemoved(gone: Element[]) {
-    for (const control of gone) dropBadge(control);
-    if (cardFor && !cardFor.isConnected) closeCard();
+  /**
+   * Badges of controls the page removed go, and the card with its field: in an idle period, not in the frame that
+   * found them (a page re-rendering thousands of rows has long frames of its own).
+   */
+  function dropRemovedSoon(gone: Element[]) {
+    if (!gone.length && !(cardFor && !cardFor.isConnected)) return;
+    idle(() => {
+      for (const control of gone) if (!control.isConnected) dropBadge(control);
+      if (cardFor && !cardFor.isConnected) closeCard();
+    });
   }
 
   let frameRequested = false;
@@ -268,9 +274,11 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     remeasureQueued = true;
     requestAnimationFrame(() => {
       remeasureQueued = false;
-      const gone = [...badges.keys()].filter((control) => !control.isConnected);
-      dropRemoved(gone);
-      remeasure(badges.keys());
+      const kept: Element[] = [];
+      const gone: Element[] = [];
+      for (const control of badges.keys()) (control.isConnected ? kept : gone).push(control);
+      dropRemovedSoon(gone);
+      remeasure(kept);
     });
   }
   let remeasureQueued = false;
@@ -282,30 +290,38 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
    * made the known state at once, then badges drawn a slice at a time. Meanwhile the last state stays in use;
    * what changes during the read is applied again once it is known (see afterFullScan).
    */
-  function* fullScanSteps(): Steps<void> {
+  function* fullScanSteps(token: object): Steps<void> {
     const claims = yield* readClaimsInSteps(doc, { selectors: options.selectors?.(), frames: false });
+    const draft = new PageDraft();
     const read: { claimState: ClaimState; checker: ReturnType<typeof createClaimChecker>; byLine: Map<string, Finding[]> }[] = [];
     for (const page of claims) {
-      const claimState = yield* state.prepare(page);
+      const claimState = yield* state.prepare(page, draft);
       const checker = createClaimChecker(options.context());
       const { byLine } = yield* checker.checkInSteps(state.toClaim(claimState));
       read.push({ claimState, checker, byLine });
     }
-    state.clear();
+    yield;
+    const freeText = [...doc.querySelectorAll('textarea, [contenteditable]')];
+    yield;
+    state.commit(draft);
     checkers.clear();
     findings.clear();
-    const inLines = new Set<Element>();
     for (const { claimState, checker, byLine } of read) {
-      state.adopt(claimState);
       checkers.set(claimState.page.id, checker);
       findings.set(claimState.page.id, byLine);
-      for (const line of claimState.page.lines) if (line.controls.code) inLines.add(line.controls.code);
     }
-    for (const control of [...badges.keys()]) if (!inLines.has(control) && !isFreeText(control)) dropBadge(control);
-    for (const el of doc.querySelectorAll('textarea, [contenteditable]')) if (isReadableControl(el) && !inLines.has(el)) freeTextBadge(el);
     afterFullScan();
-    // Each line's badge as its line is now: the page may change between slices.
+    // Then badges, a slice at a time, each as its control is now (the page may change between slices): those of
+    // controls in no line go, free text gets its own, each line's shows its findings.
     const pause = pauser(BADGE_STEP);
+    for (const control of [...badges.keys()]) {
+      if (pause()) yield;
+      if (!state.placeOf(control) && !isFreeText(control)) dropBadge(control);
+    }
+    for (const el of freeText) {
+      if (pause()) yield;
+      if (el.isConnected && isReadableControl(el) && !state.placeOf(el)) freeTextBadge(el);
+    }
     for (const { claimState } of read)
       for (const { id } of [...claimState.page.lines]) {
         if (pause()) yield;
@@ -317,12 +333,13 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
         else showBadge(control, code, findings.get(claimState.page.id)?.get(id) ?? []);
       }
     if (cardFor) refreshCard();
+    if (scan === token) scan = null;
   }
   /** Badges drawn between pauses of a full read. */
   const BADGE_STEP = 50;
 
   /** The newest full read: an older one stops at its next slice. */
-  let scan: Steps<void> | null = null;
+  let scan: object | null = null;
   /** Whether a read is under way and not yet known: events apply to the last known state and again after it. */
   let scanning = false;
   const changedWhileScanning = new Set<Element>();
@@ -333,10 +350,10 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   function fullScan(unlessScanning = false) {
     if (signal.aborted) return;
     if (scanning && unlessScanning) return void (scanAgain = true);
-    const steps = fullScanSteps();
-    scan = steps;
+    const token = {};
+    scan = token;
     scanning = true;
-    inSlices(steps, () => scan === steps);
+    inSlices(fullScanSteps(token), 1000, () => scan === token);
   }
 
   /** The read is the known state: what changed meanwhile is read again, on the state it replaced. */
@@ -360,14 +377,14 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
    * Runs stepwise work a slice at a time: in the page's idle periods, or for SLICE_MS when the page leaves none,
    * never one long task. `live` false drops it (a newer read replaced it, or the script stopped).
    */
-  function inSlices(steps: Steps<void>, live: () => boolean = () => true) {
+  function inSlices(steps: Steps<void>, timeout = 1000, live: () => boolean = () => true) {
     const slice = (deadline?: IdleDeadline) => {
       if (signal.aborted || !live()) return;
       const budget = deadline && !deadline.didTimeout ? Math.min(deadline.timeRemaining() - 2, SLICE_MS) : SLICE_MS;
       const end = performance.now() + Math.max(budget, 1);
       while (!steps.next().done) if (performance.now() >= end) return void idleWithDeadline(slice, 200);
     };
-    idleWithDeadline(slice);
+    idleWithDeadline(slice, timeout);
   }
 
   const isFreeText = (el: Element) => el.localName === 'textarea' || (el as HTMLElement).isContentEditable === true;
@@ -679,15 +696,25 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   function flushChangesSoon() {
     if (scriptFlushQueued) return;
     scriptFlushQueued = true;
-    idle(() => {
-      scriptFlushQueued = false;
-      if (signal.aborted) return;
-      const dirty = new Set<string>();
-      for (const el of changedByScript) onControlChanged(el, dirty);
-      changedByScript.clear();
-      for (const id of dirty) recheck(id);
-    });
+    inSlices(scriptChangeSteps(), 500);
   }
+  /** Taken one by one, so values set while the batch runs join it. */
+  function* scriptChangeSteps(): Steps<void> {
+    const dirty = new Set<string>();
+    const pause = pauser(CHANGE_STEP);
+    for (const el of changedByScript) {
+      changedByScript.delete(el);
+      onControlChanged(el, dirty);
+      if (pause()) yield;
+    }
+    scriptFlushQueued = false;
+    for (const id of dirty) {
+      yield;
+      recheck(id);
+    }
+  }
+  /** Changed controls, or added ones, handled between pauses of a batch. */
+  const CHANGE_STEP = 20;
   observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['value'] });
   layout?.observe(doc.documentElement);
   if (doc.body) layout?.observe(doc.body);
@@ -700,13 +727,28 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     if (signal.aborted) return;
     // Rows added or removed during a full read are applied to what it read, once it is known.
     if (scanning) return void (structureWhileScanning = true);
+    // One batch at a time: the next one starts when this one is done.
+    if (structuring) return void (structureAgain = true);
     const added = [...addedNodes].filter((n) => n.isConnected);
     const removed = removedMany ? 'all' : [...removedNodes];
     const many = addedMany;
     addedNodes.clear();
     removedNodes.clear();
     removedMany = addedMany = false;
-    if (many || !updateLines(added, removed)) scheduleFullScan();
+    if (many) return scheduleFullScan();
+    structuring = true;
+    inSlices(structureSteps(added, removed), 500);
+  }
+  let structuring = false;
+  let structureAgain = false;
+
+  function* structureSteps(added: Element[], removed: Element[] | 'all'): Steps<void> {
+    if (!(yield* updateLines(added, removed))) scheduleFullScan();
+    structuring = false;
+    if (structureAgain) {
+      structureAgain = false;
+      structuralTimer ??= setTimeout(() => idle(onStructureChanged), 0);
+    }
   }
 
   let rescanTimer: ReturnType<typeof setTimeout> | undefined;
@@ -723,11 +765,17 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     rescanTimer = setTimeout(() => idle(() => ((rescanDelay = 50), (pendingSince = undefined), fullScan(true))), rescanDelay);
   }
 
-  /** Applies rows added and removed to the known claims. False when the page must be read whole instead. */
-  function updateLines(added: Element[], removed: Element[] | 'all'): boolean {
+  /**
+   * Applies rows added and removed to the known claims, pausing now and then. False when the page must be read
+   * whole instead; true as soon as a full read starts meanwhile (it reads what is left).
+   */
+  function* updateLines(added: Element[], removed: Element[] | 'all'): Steps<boolean> {
     const dirty = new Set<string>();
-    const suspects = removed === 'all' ? null : linesUnder(removed);
-    for (const claimState of state.allClaims()) {
+    const suspects = removed === 'all' ? null : yield* linesUnder(removed);
+    for (const claimState of [...state.allClaims()]) {
+      yield;
+      if (scanning) return true;
+      if (state.claim(claimState.page.id) !== claimState) continue;
       if (!claimState.page.root.isConnected) return false;
       const mine = suspects ? suspects.get(claimState.page.id) : undefined;
       if (suspects && !mine) continue;
@@ -741,10 +789,14 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
         if (kept && !addLineOf(kept, dirty, true)) return false;
       }
     }
-    const controls = newControls(added);
+    const controls = yield* newControls(added);
     if (!controls) return false;
+    const pause = pauser(CHANGE_STEP);
     for (const { el: control, role } of controls) {
-      if (state.placeOf(control)) continue;
+      if (pause()) yield;
+      if (scanning) return true;
+      // The page may have taken it away again while this batch paused: its removal is the next batch's.
+      if (!control.isConnected || state.placeOf(control)) continue;
       if (isFreeText(control)) {
         if (isReadableControl(control)) freeTextBadge(control);
         continue;
@@ -752,12 +804,16 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
       if (role === 'other') continue;
       if (role === 'birthDate' || !addLineOf(control, dirty, true)) return false;
     }
-    for (const id of dirty) recheck(id);
+    for (const id of dirty) {
+      yield;
+      if (scanning) return true;
+      recheck(id);
+    }
     return true;
   }
 
   /** The known lines with a control inside the removed subtrees, by claim. */
-  function linesUnder(removed: Element[]): Map<string, Set<PageLine>> {
+  function* linesUnder(removed: Element[]): Steps<Map<string, Set<PageLine>>> {
     const out = new Map<string, Set<PageLine>>();
     const note = (el: Element) => {
       const known = mayBeControl(el) ? lineOf(el) : undefined;
@@ -766,15 +822,19 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
       if (set) set.add(known.line);
       else out.set(known.claimId, new Set([known.line]));
     };
+    const pause = pauser(ROOT_STEP);
     for (const root of removed) {
+      if (pause()) yield;
       note(root);
       walkComposed(root, (el) => void note(el), { frames: false });
     }
     return out;
   }
+  /** Added or removed subtrees (rows, usually) walked between pauses of a batch. */
+  const ROOT_STEP = 10;
 
   /** Field controls in the added subtrees (the roots included), codes first; null when there are too many. */
-  function newControls(added: Element[]): RoledControl[] | null {
+  function* newControls(added: Element[]): Steps<RoledControl[] | null> {
     const codes: RoledControl[] = [];
     const others: RoledControl[] = [];
     const take = (el: Element) => {
@@ -782,7 +842,9 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
       const role = fieldRole(el, options.selectors?.());
       (role === 'code' ? codes : others).push({ el, role });
     };
+    const pause = pauser(ROOT_STEP);
     for (const root of added) {
+      if (pause()) yield;
       take(root);
       walkComposed(root, (el) => (take(el), codes.length + others.length < MAX_ADDED_CONTROLS), { frames: false });
       if (codes.length + others.length >= MAX_ADDED_CONTROLS) return null;

@@ -23,6 +23,16 @@ export interface ControlPlace {
   role: FieldRole;
 }
 
+/** A whole page read being prepared (see PageState.prepare and commit). */
+export class PageDraft {
+  claims = new Map<string, ClaimState>();
+  places = new WeakMap<Element, ControlPlace>();
+}
+
+function placeLine(places: WeakMap<Element, ControlPlace>, state: ClaimState, line: PageLine): void {
+  for (const [role, el] of Object.entries(line.controls)) if (el) places.set(el, { claimId: state.page.id, lineId: line.id, role: role as FieldRole });
+}
+
 export class PageState {
   private claims = new Map<string, ClaimState>();
   private places = new WeakMap<Element, ControlPlace>();
@@ -31,28 +41,33 @@ export class PageState {
 
   /** Replaces what is known about a claim with a fresh read of it. */
   setClaim(page: PageClaim): ClaimState {
-    return this.adopt(finish(this.prepare(page)));
+    const state = finish(this.prepare(page));
+    for (const line of page.lines) placeLine(this.places, state, line);
+    this.claims.set(page.id, state);
+    return state;
   }
 
-  /** A claim's lines parsed, pausing now and then, without making it known yet (see adopt). */
-  *prepare(page: PageClaim): Steps<ClaimState> {
+  /**
+   * A claim's lines parsed, pausing now and then, and, given a draft, its controls placed there: a whole page read
+   * is prepared off to the side and made known at once (commit).
+   */
+  *prepare(page: PageClaim, draft?: PageDraft): Steps<ClaimState> {
     const state: ClaimState = { page, parsed: new Map(), byId: new Map() };
     const pause = pauser(LINE_STEP);
     for (const line of page.lines) {
       if (pause()) yield;
       state.parsed.set(line.id, this.parse(page, line));
+      state.byId.set(line.id, line);
+      if (draft) placeLine(draft.places, state, line);
     }
+    draft?.claims.set(page.id, state);
     return state;
   }
 
-  /** Makes a prepared claim the known one of its id. */
-  adopt(state: ClaimState): ClaimState {
-    for (const line of state.page.lines) {
-      state.byId.set(line.id, line);
-      this.place(state, line);
-    }
-    this.claims.set(state.page.id, state);
-    return state;
+  /** What a draft holds becomes all that is known, at once. */
+  commit(draft: PageDraft): void {
+    this.claims = draft.claims;
+    this.places = draft.places;
   }
 
   /**
@@ -61,7 +76,9 @@ export class PageState {
    */
   putLine(state: ClaimState, line: PageLine): void {
     const { lines } = state.page;
-    const at = lines.findIndex((l) => l.row === line.row || l.id === line.id);
+    // A line's id is its row's: the line of the same row has the same id.
+    const known = state.byId.get(line.id);
+    const at = known ? lines.indexOf(known) : -1;
     if (at >= 0) {
       this.forget(state, lines[at]);
       lines[at] = line;
@@ -90,11 +107,7 @@ export class PageState {
   private know(state: ClaimState, line: PageLine): void {
     state.parsed.set(line.id, this.parse(state.page, line));
     state.byId.set(line.id, line);
-    this.place(state, line);
-  }
-
-  private place(state: ClaimState, line: PageLine): void {
-    for (const [role, el] of Object.entries(line.controls)) if (el) this.places.set(el, { claimId: state.page.id, lineId: line.id, role: role as FieldRole });
+    placeLine(this.places, state, line);
   }
 
   private forget(state: ClaimState, line: PageLine): void {
@@ -114,11 +127,6 @@ export class PageState {
 
   allClaims(): IterableIterator<ClaimState> {
     return this.claims.values();
-  }
-
-  clear(): void {
-    this.claims.clear();
-    this.places = new WeakMap();
   }
 
   /** Stores a line's new raw values and re-parses only that line. */

@@ -134,7 +134,7 @@ function namedBySelectors(root: ParentNode, selectors: SiteSelectors | undefined
 }
 
 /** Elements visited between pauses of a stepwise read (most are not controls: cheap). */
-const WALK_STEP = 400;
+const WALK_STEP = 100;
 /** Lines whose values are read between pauses. */
 const LINE_STEP = 50;
 

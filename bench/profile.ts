@@ -11,6 +11,8 @@
  *                                            and what invalidated them (node and reason); TRACE_LAYOUTS=N lists
  *                                            the first N style recalcs and layouts, TRACE_STYLE=1 what each style
  *                                            recalc ran inside, TRACE_LONG=1 what each long task (50 ms or more) held
+ *   --trace --churn                          the long tasks of loading claim-2000.html and of 20 s of churn: how much of
+ *                                            each the content script ran
  *   --build=DIR                              reuse an unminified build's chrome-mv3-e2e folder
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -159,19 +161,19 @@ interface TraceEvent {
   args: { beginData?: { stackTrace?: { url: string; functionName: string }[]; dirtyObjects?: number; totalObjects?: number }; data?: Record<string, unknown>; elementCount?: number };
 }
 
-async function traced(cdp: CDPSession, run: () => Promise<unknown>): Promise<TraceEvent[]> {
+const TIMELINE = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.stack',
+  'disabled-by-default-devtools.timeline.invalidationTracking',
+];
+
+async function traced(cdp: CDPSession, run: () => Promise<unknown>, categories = TIMELINE): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
   await cdp.send('Tracing.start', {
-    traceConfig: {
-      includedCategories: [
-        'devtools.timeline',
-        'disabled-by-default-devtools.timeline',
-        'disabled-by-default-devtools.timeline.stack',
-        'disabled-by-default-devtools.timeline.invalidationTracking',
-      ],
-    },
+    traceConfig: { includedCategories: categories },
   });
   await run();
   await cdp.send('Tracing.end');
@@ -180,7 +182,7 @@ async function traced(cdp: CDPSession, run: () => Promise<unknown>): Promise<Tra
 }
 
 /** Style recalcs and layouts on the page's main thread: totals, those forced by the content script, and their invalidations. */
-function summarizeTrace(events: TraceEvent[], label: string, keys: number) {
+function summarizeTrace(events: TraceEvent[], label: string, keys: number, moduleOf: (line: number) => string) {
   const main = events.find((e) => e.name === 'UpdateLayoutTree' || e.name === 'Layout')?.tid;
   const ours = (stack?: { url: string }[]) => !!stack?.some((f) => isContent(f.url));
   const sum = (name: string) => {
@@ -218,22 +220,9 @@ function summarizeTrace(events: TraceEvent[], label: string, keys: number) {
     }
     for (const [k, n] of [...within].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${String(n).padStart(5)}  style inside ${k}`);
   }
-  // Main-thread tasks of 50 ms or more, each with the longest events inside it (and the script a call ran).
-  const tasks = events.filter((e) => e.tid === main && e.ph === 'X' && ['RunTask', 'ThreadControllerImpl::RunTask'].includes(e.name) && (e.dur ?? 0) >= 50_000);
-  console.log(`  long tasks (50 ms or more): ${tasks.length}`);
-  if (process.env.TRACE_LONG)
-    for (const t of tasks) {
-      const inner = events
-        .filter((e) => e.tid === main && e.ph === 'X' && e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + (t.dur ?? 0) && (e.dur ?? 0) >= 5_000)
-        .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
-        .slice(0, 6)
-        .map((e) => {
-          const d = e.args.data ?? {};
-          const what = d.url ? ` ${isContent(String(d.url)) ? 'content script' : String(d.url).split('/').pop()} ${d.functionName ?? ''}` : d.type ? ` ${d.type}` : '';
-          return `${e.name}${what} ${((e.dur ?? 0) / 1000).toFixed(1)}`;
-        });
-      console.log(`    ${((t.dur ?? 0) / 1000).toFixed(1)} ms at ${(t.ts / 1000).toFixed(0)}: ${inner.join('; ')}`);
-    }
+  const long = longTasks(events, main, moduleOf);
+  console.log(`  long tasks (50 ms or more): ${long.length}`);
+  if (process.env.TRACE_LONG) for (const line of long) console.log(`  ${line}`);
   if (process.env.TRACE_LAYOUTS) {
     const layouts = events.filter((e) => e.tid === main && (e.name === 'Layout' || e.name === 'UpdateLayoutTree') && e.ph === 'X').sort((a, b) => a.ts - b.ts);
     for (const e of layouts.slice(0, Number(process.env.TRACE_LAYOUTS))) {
@@ -253,7 +242,7 @@ function summarizeTrace(events: TraceEvent[], label: string, keys: number) {
   );
 }
 
-async function traceTyping(dir: string, lines: Parameters<typeof sampleLines>[0], server: Awaited<ReturnType<typeof startPageServer>>) {
+async function traceTyping(dir: string, lines: Parameters<typeof sampleLines>[0], server: Awaited<ReturnType<typeof startPageServer>>, moduleOf: (line: number) => string) {
   for (const withExtension of [false, true]) {
     const browser = await launch(withExtension, dir);
     try {
@@ -262,10 +251,60 @@ async function traceTyping(dir: string, lines: Parameters<typeof sampleLines>[0]
       await sleep(4000);
       let keys = 0;
       const events = await traced(cdp, async () => (keys = await typeLines(page, lines, 10)));
-      summarizeTrace(events, withExtension ? 'with the extension' : 'without', keys);
+      summarizeTrace(events, withExtension ? 'with the extension' : 'without', keys, moduleOf);
     } finally {
       await browser.close();
     }
+  }
+}
+
+/**
+ * Main-thread tasks of 50 ms or more, one line each: how much of it the content script ran (its outermost calls,
+ * by function and module) and the longest other events inside it.
+ */
+function longTasks(events: TraceEvent[], main: number | undefined, moduleOf: (line: number) => string): string[] {
+  const spans = events.filter((e) => e.tid === main && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+  const task = spans.some((e) => e.name === 'ThreadControllerImpl::RunTask') ? 'ThreadControllerImpl::RunTask' : 'RunTask';
+  const tasks = spans.filter((e) => e.name === task && (e.dur ?? 0) >= 50_000);
+  const ours = spans.filter((e) => e.name === 'FunctionCall' && isContent(String(e.args.data?.url ?? '')));
+  const ms = (e: TraceEvent) => ((e.dur ?? 0) / 1000).toFixed(1);
+  const where = (e: TraceEvent) => `${e.args.data?.functionName || '(anon)'}@${moduleOf(Number(e.args.data?.lineNumber ?? 0)).split('/').pop()}:${e.args.data?.lineNumber}`;
+  return tasks.map((t) => {
+    const inside = (e: TraceEvent) => e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + (t.dur ?? 0);
+    const calls = ours.filter(inside).filter((c, _, all) => !all.some((o) => o !== c && o.ts <= c.ts && o.ts + (o.dur ?? 0) >= c.ts + (c.dur ?? 0)));
+    const mine = calls.reduce((a, c) => a + (c.dur ?? 0), 0) / 1000;
+    const named = [...calls].sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, 3).map((c) => `${where(c)} ${ms(c)}`);
+    const top = spans
+      .filter((e) => inside(e) && e !== t && (e.dur ?? 0) >= 5_000 && !['RunTask', 'ThreadControllerImpl::RunTask', 'FunctionCall'].includes(e.name))
+      .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+      .slice(0, 4)
+      .map((e) => `${e.name}${e.args.data?.type ? ` ${e.args.data.type}` : ''} ${ms(e)}`);
+    return `${ms(t).padStart(6)} ms, content script ${mine.toFixed(1)} ms (${named.join(', ')}): ${top.join('; ')}`;
+  });
+}
+
+/**
+ * The long tasks of loading the 2,000-line page, then of 20 s of churn on it, with the extension: how much of each the content script
+ * ran (its calls, not nested in each other) and what else filled it.
+ */
+async function traceChurn(dir: string, server: Awaited<ReturnType<typeof startPageServer>>, moduleOf: (line: number) => string) {
+  const browser = await launch(true, dir);
+  try {
+    const { page, cdp } = await openPage(browser);
+    const categories = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'];
+    const load = await traced(cdp, async () => {
+      await page.goto(server.url('claim-2000.html'), { waitUntil: 'load', timeout: 120_000 });
+      await sleep(15_000);
+    }, categories);
+    const loadTasks = longTasks(load, load.find((e) => e.name === 'Layout')?.tid, moduleOf);
+    console.log(`\n== loading the 2,000-line page: ${loadTasks.length} main-thread tasks of 50 ms or more`);
+    for (const line of loadTasks) console.log(`  ${line}`);
+    const events = await traced(cdp, () => runChurn(page), categories);
+    const long = longTasks(events, events.find((e) => e.name === 'Layout')?.tid, moduleOf);
+    console.log(`\n== churn: ${long.length} main-thread tasks of 50 ms or more`);
+    for (const line of long) console.log(`  ${line}`);
+  } finally {
+    await browser.close();
   }
 }
 
@@ -286,7 +325,8 @@ async function main() {
   const server = await startPageServer(PAGES);
   if (process.argv.includes('--trace')) {
     try {
-      await traceTyping(dir, claim300, server);
+      if (churn) await traceChurn(dir, server, moduleOf);
+      else await traceTyping(dir, claim300, server, moduleOf);
     } finally {
       await server.close();
       if (!given) rmSync(join(dir, '..'), { recursive: true, force: true });

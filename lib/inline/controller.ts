@@ -46,10 +46,12 @@ const idle = (fn: () => void, timeout = 500) =>
 const idleWithDeadline = (fn: (deadline?: IdleDeadline) => void, timeout = 1000) =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout }) : setTimeout(fn, 1);
 /**
- * How long a slice of stepwise work runs at most: well under a 50 ms long task (a step may overrun it a little),
- * and short enough that a key pressed meanwhile waits little.
+ * How long a slice of stepwise work runs at most: in idle time, short enough that a key pressed meanwhile waits
+ * little; between the tasks of a page that leaves no idle time, longer, to keep up with it, yet under a 50 ms long
+ * task (a step may overrun it a little).
  */
 const SLICE_MS = 20;
+const BUSY_SLICE_MS = 40;
 const SWEEP_MS = 3000;
 const SHORTCUT = (e: KeyboardEvent) => e.altKey && e.shiftKey && (e.key === 'L' || e.key === 'l' || e.code === 'KeyL');
 
@@ -374,15 +376,23 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   }
 
   /**
-   * Runs stepwise work a slice at a time: in the page's idle periods, or for SLICE_MS when the page leaves none,
-   * never one long task. `live` false drops it (a newer read replaced it, or the script stopped).
+   * Runs stepwise work a slice at a time: in the page's idle periods, or, once the page has left none for a while,
+   * in tasks of BUSY_SLICE_MS between its own; never one long task. `live` false drops it (a newer read replaced it, or the script stopped).
    */
   function inSlices(steps: Steps<void>, timeout = 1000, live: () => boolean = () => true) {
     const slice = (deadline?: IdleDeadline) => {
       if (signal.aborted || !live()) return;
-      const budget = deadline && !deadline.didTimeout ? Math.min(deadline.timeRemaining() - 2, SLICE_MS) : SLICE_MS;
+      const idleTime = !!deadline && !deadline.didTimeout;
+      const budget = idleTime ? Math.min(deadline.timeRemaining() - 2, SLICE_MS) : BUSY_SLICE_MS;
       const end = performance.now() + Math.max(budget, 1);
-      while (!steps.next().done) if (performance.now() >= end) return void idleWithDeadline(slice, 200);
+      while (!steps.next().done)
+        if (performance.now() >= end) {
+          // A page that leaves no idle time (one re-rendering all the time) still gets its turn between slices, and
+          // the work keeps up with it instead of waiting for idle time that does not come.
+          if (idleTime) idleWithDeadline(slice, 200);
+          else setTimeout(slice, 0);
+          return;
+        }
     };
     idleWithDeadline(slice, timeout);
   }

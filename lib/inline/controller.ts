@@ -377,7 +377,8 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
 
   /**
    * Runs stepwise work a slice at a time: in the page's idle periods, or, once the page has left none for a while,
-   * in tasks of BUSY_SLICE_MS between its own; never one long task. `live` false drops it (a newer read replaced it, or the script stopped).
+   * in tasks of BUSY_SLICE_MS between its own; never one long task. `live` false drops it (a newer read replaced
+   * it).
    */
   function inSlices(steps: Steps<void>, timeout = 1000, live: () => boolean = () => true) {
     const slice = (deadline?: IdleDeadline) => {

@@ -1,5 +1,5 @@
 /**
- * Work that can pause: a generator that yields between small units of work (a few hundred elements walked, a few
+ * Work that can pause: a generator that yields between small units of work (a hundred elements walked, a few
  * dozen lines checked). The content script runs it in slices between the page's own tasks, so reading a form of
  * thousands of controls never blocks the page; everything else runs it to the end at once.
  */

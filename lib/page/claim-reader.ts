@@ -194,7 +194,7 @@ export function readClaims(doc: Document, options: ReadOptions = {}): PageClaim[
 }
 
 /**
- * readClaims, pausing every few hundred elements: the content script reads a big form between the page's own
+ * readClaims, pausing every hundred elements: the content script reads a big form between the page's own
  * tasks. Between pauses the page may change: the claims read are as the page was while it was read.
  */
 export function* readClaimsInSteps(doc: Document, options: ReadOptions = {}): Steps<PageClaim[]> {

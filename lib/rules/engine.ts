@@ -125,7 +125,7 @@ export function createClaimChecker(ctx: Omit<RuleContext, 'claim'>) {
         else byLine.set(id, [f]);
       }
     const flagged = new Set(claimFindings.flatMap((f) => f.lineIds));
-    for (const id of [...candidates, ...flagged, ...claimFlagged]) {
+    for (const id of new Set([...candidates, ...flagged, ...claimFlagged])) {
       if (!live.has(id)) continue;
       const signature = findingsSignature(byLine.get(id));
       if (shown.get(id) !== signature || candidates.has(id)) changed.add(id);

@@ -284,25 +284,27 @@ function longTasks(events: TraceEvent[], main: number | undefined, moduleOf: (li
 }
 
 /**
- * The long tasks of loading the 2,000-line page, then of 20 s of churn on it, with the extension: how much of each the content script
- * ran (its calls, not nested in each other) and what else filled it.
+ * The long tasks of loading the 2,000-line page, then of 20 s of churn on it, with the extension: how much of each
+ * the content script ran (its calls, not nested in each other) and what else filled it.
  */
 async function traceChurn(dir: string, server: Awaited<ReturnType<typeof startPageServer>>, moduleOf: (line: number) => string) {
   const browser = await launch(true, dir);
   try {
     const { page, cdp } = await openPage(browser);
     const categories = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'];
-    const load = await traced(cdp, async () => {
+    const load = async () => {
       await page.goto(server.url('claim-2000.html'), { waitUntil: 'load', timeout: 120_000 });
       await sleep(15_000);
-    }, categories);
-    const loadTasks = longTasks(load, load.find((e) => e.name === 'Layout')?.tid, moduleOf);
-    console.log(`\n== loading the 2,000-line page: ${loadTasks.length} main-thread tasks of 50 ms or more`);
-    for (const line of loadTasks) console.log(`  ${line}`);
-    const events = await traced(cdp, () => runChurn(page), categories);
-    const long = longTasks(events, events.find((e) => e.name === 'Layout')?.tid, moduleOf);
-    console.log(`\n== churn: ${long.length} main-thread tasks of 50 ms or more`);
-    for (const line of long) console.log(`  ${line}`);
+    };
+    for (const [label, run] of [
+      ['loading the 2,000-line page', load],
+      ['churn', () => runChurn(page)],
+    ] as const) {
+      const events = await traced(cdp, run, categories);
+      const long = longTasks(events, events.find((e) => e.name === 'Layout')?.tid, moduleOf);
+      console.log(`\n== ${label}: ${long.length} main-thread tasks of 50 ms or more`);
+      for (const line of long) console.log(`  ${line}`);
+    }
   } finally {
     await browser.close();
   }

@@ -345,7 +345,6 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   /** Whether a read is under way and not yet known: events apply to the last known state and again after it. */
   let scanning = false;
   const changedWhileScanning = new Set<Element>();
-  let structureWhileScanning = false;
   let scanAgain = false;
 
   /** Reads the whole page now (a new read replaces one under way) or, with `unlessScanning`, after the one under way. */
@@ -365,10 +364,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     for (const control of changedWhileScanning) onControlChanged(control, dirty);
     changedWhileScanning.clear();
     for (const id of dirty) recheck(id);
-    if (structureWhileScanning) {
-      structureWhileScanning = false;
-      structuralTimer ??= setTimeout(() => idle(onStructureChanged), 0);
-    }
+    structureSoon(0);
     if (scanAgain) {
       scanAgain = false;
       scheduleFullScan();
@@ -698,7 +694,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     }
     if (structural) {
       schedulePlace();
-      if (structuralTimer === undefined) structuralTimer = setTimeout(() => idle(onStructureChanged), 50);
+      structureSoon(50);
     }
     if (changedByScript.size) flushChangesSoon();
   });
@@ -736,10 +732,9 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   function onStructureChanged() {
     structuralTimer = undefined;
     if (signal.aborted) return;
-    // Rows added or removed during a full read are applied to what it read, once it is known.
-    if (scanning) return void (structureWhileScanning = true);
-    // One batch at a time: the next one starts when this one is done.
-    if (structuring) return void (structureAgain = true);
+    // Rows added or removed during a full read wait for it (they are applied to what it read), and during a batch
+    // for that batch: both call structureSoon when done.
+    if (scanning || structuring) return;
     const added = [...addedNodes].filter((n) => n.isConnected);
     const removed = removedMany ? 'all' : [...removedNodes];
     const many = addedMany;
@@ -751,15 +746,16 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     inSlices(structureSteps(added, removed), 500);
   }
   let structuring = false;
-  let structureAgain = false;
 
   function* structureSteps(added: Element[], removed: Element[] | 'all'): Steps<void> {
     if (!(yield* updateLines(added, removed))) scheduleFullScan();
     structuring = false;
-    if (structureAgain) {
-      structureAgain = false;
-      structuralTimer ??= setTimeout(() => idle(onStructureChanged), 0);
-    }
+    structureSoon(0);
+  }
+
+  /** Applies the rows added and removed since the last batch, `delay` ms from now (in idle time); none: nothing. */
+  function structureSoon(delay: number) {
+    if (addedNodes.size || removedNodes.size || addedMany || removedMany) structuralTimer ??= setTimeout(() => idle(onStructureChanged), delay);
   }
 
   let rescanTimer: ReturnType<typeof setTimeout> | undefined;

@@ -82,17 +82,19 @@ function perTask<K extends object, V>(compute: (key: K) => V): (key: K) => V {
  */
 const labelIndexes = new WeakMap<Node, { count: number; byFor: Map<string, Element[]> }>();
 
+const queryAll = (root: Node, selector: string) => (typeof (root as ParentNode).querySelectorAll === 'function' ? (root as ParentNode).querySelectorAll(selector) : []);
+
 function labelCount(root: Node): number {
-  if (typeof (root as Document).getElementsByTagName === 'function') return (root as Document).getElementsByTagName('label').length;
-  return typeof (root as ParentNode).querySelectorAll === 'function' ? (root as ParentNode).querySelectorAll('label').length : 0;
+  return typeof (root as Document).getElementsByTagName === 'function' ? (root as Document).getElementsByTagName('label').length : queryAll(root, 'label').length;
 }
 
-function labelsFor(root: Node, id: string, fresh = false): Element[] {
+/** The root's index, read again when its number of labels changed or when asked to. */
+function labelIndex(root: Node, again: boolean): Map<string, Element[]> {
   const count = labelCount(root);
   let index = labelIndexes.get(root);
-  if (!index || index.count !== count || fresh) {
+  if (!index || index.count !== count || again) {
     index = { count, byFor: new Map() };
-    for (const label of typeof (root as ParentNode).querySelectorAll === 'function' ? (root as ParentNode).querySelectorAll('label[for]') : []) {
+    for (const label of queryAll(root, 'label[for]')) {
       const target = label.getAttribute('for');
       if (!target) continue;
       const list = index.byFor.get(target);
@@ -101,10 +103,14 @@ function labelsFor(root: Node, id: string, fresh = false): Element[] {
     }
     labelIndexes.set(root, index);
   }
-  const labels = index.byFor.get(id) ?? [];
+  return index.byFor;
+}
+
+function labelsFor(root: Node, id: string): Element[] {
+  const labels = labelIndex(root, false).get(id) ?? [];
   // A label replaced by another (the count unchanged) shows as one that left or now names another control.
   const stale = labels.some((l) => !l.isConnected || l.getRootNode() !== root || l.getAttribute('for') !== id);
-  return stale && !fresh ? labelsFor(root, id, true) : labels;
+  return stale ? (labelIndex(root, true).get(id) ?? []) : labels;
 }
 
 /** A control's labels as the browser finds them: those naming its id, and the label wrapping it. */

@@ -1,9 +1,9 @@
 import { AREA_OF_QUADRANT } from '../../claim/area';
+import type { ClaimLine } from '../../claim/line';
 import type { ShippedRuleTables } from '../tables';
+import { type CheckedLine, type ClaimRule, type FindingDraft, perLine, type RuleContext } from '../types';
 
 type SameDayConflict = ShippedRuleTables['sameDayConflicts'][number];
-import type { ClaimLine } from '../../claim/line';
-import { type CheckedLine, type ClaimRule, type FindingDraft, perLine, type RuleContext } from '../types';
 
 /** Where a line sits, for a conflict's scope: the visit, each tooth, or each quadrant it touches. */
 function scopeKeys(line: ClaimLine, scope: SameDayConflict['scope']): string[] {

@@ -64,6 +64,15 @@ interface TypingRun {
   after: Counters;
 }
 
+/** Frame work per key from a trace (counts do not vary with the machine's speed as durations do). */
+interface FrameCounts {
+  keys: number;
+  paints: number;
+  layerizes: number;
+  layouts: number;
+  paintMs: number;
+}
+
 const PAGE = 'claim-300.html';
 
 async function navigate(page: Page, url: string, expectBadges: number | null): Promise<void> {
@@ -152,6 +161,36 @@ async function typingRun(b: Browser, o: InlineOptions, samples: readonly Line[])
   };
 }
 
+/** Typing into a few lines under a trace: how many paints, layerizations and layouts each key costs the page. */
+async function tracedTyping(b: Browser, o: InlineOptions, samples: readonly Line[]): Promise<FrameCounts> {
+  const { page, cdp } = await openPage(b);
+  await navigate(page, o.server.url(PAGE), b.label === 'with' ? codeCount(o.lines) : null);
+  const events: { name: string; ph: string; tid: number; dur?: number }[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
+  const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] } });
+  let keys = 0;
+  for (const line of samples) {
+    const [role, value] = line.tooth ? ['tooth', line.tooth] : ['qty', line.qty];
+    await retype(page, `line[${line.n}][code]`, line.code);
+    await retype(page, `line[${line.n}][${role}]`, value);
+    keys += 4 + line.code.length + value.length;
+  }
+  await sleep(1000);
+  await cdp.send('Tracing.end');
+  await done;
+  await page.close();
+  const main = events.find((e) => e.name === 'Layout')?.tid;
+  const on = (name: string) => events.filter((e) => e.tid === main && e.ph === 'X' && e.name === name);
+  return {
+    keys,
+    paints: on('Paint').length / keys,
+    layerizes: on('Layerize').length / keys,
+    layouts: on('Layout').length / keys,
+    paintMs: on('Paint').reduce((a, e) => a + (e.dur ?? 0), 0) / 1000 / keys,
+  };
+}
+
 export interface InlineResult {
   samples: number;
   repetitions: { load: number; typing: number };
@@ -169,6 +208,8 @@ export interface InlineResult {
     dispatchAddedP95: number;
     dispatchAddedMean: number;
     byRole: Record<string, { keys: number; withP50: number; withP95: number; withoutP50: number }>;
+    /** From a traced typing run each (full runs only). */
+    frames: { with: FrameCounts; without: FrameCounts } | null;
   };
   load: {
     dclWith: number;
@@ -202,13 +243,15 @@ export interface InlineResult {
 }
 
 export async function benchInline(o: InlineOptions): Promise<InlineResult> {
-  const loadReps = o.quick ? 2 : 4;
-  const typingReps = 1;
+  // The page's own load and frames vary by a quarter from run to run on a small machine: medians of several.
+  const loadReps = o.quick ? 3 : 8;
+  const typingReps = o.quick ? 1 : 3;
   const samples = sampleLines(o.lines, o.quick ? 12 : 40);
   const without = await launch(false, o.extensionDir);
   const withExt = await launch(true, o.extensionDir);
   const loads: Record<'with' | 'without', LoadRun[]> = { with: [], without: [] };
   const typings: Record<'with' | 'without', TypingRun[]> = { with: [], without: [] };
+  let frames: { with: FrameCounts; without: FrameCounts } | null = null;
   try {
     // One unmeasured load each first: the first page of a fresh profile compiles and caches everything.
     for (const b of [without, withExt]) await loadRun(b, o);
@@ -224,11 +267,17 @@ export async function benchInline(o: InlineOptions): Promise<InlineResult> {
         typings[b.label].push(r);
         o.log(`  typing ${b.label.padEnd(7)} #${i + 1}: ${r.keys.length} keys, task ${r.taskMs.toFixed(0)} ms, ${r.latencies.length} badges timed, ${r.missing} missing`);
       }
+    if (!o.quick) {
+      const few = sampleLines(o.lines, 8);
+      frames = { without: await tracedTyping(without, o, few), with: await tracedTyping(withExt, o, few) };
+      for (const side of ['without', 'with'] as const)
+        o.log(`  traced typing ${side.padEnd(7)}: per key ${frames[side].paints.toFixed(2)} paints (${frames[side].paintMs.toFixed(1)} ms), ${frames[side].layerizes.toFixed(2)} layerizations, ${frames[side].layouts.toFixed(2)} layouts`);
+    }
   } finally {
     await withExt.close();
     await without.close();
   }
-  return summarize(loads, typings, samples.length, { load: loadReps, typing: typingReps });
+  return summarize(loads, typings, samples.length, { load: loadReps, typing: typingReps }, frames);
 }
 
 function summarize(
@@ -236,6 +285,7 @@ function summarize(
   typings: Record<'with' | 'without', TypingRun[]>,
   samples: number,
   repetitions: { load: number; typing: number },
+  frames: InlineResult['keystroke']['frames'],
 ): InlineResult {
   const med = (runs: LoadRun[] | TypingRun[], f: (r: never) => number) => median((runs as never[]).map(f));
   const L = (side: 'with' | 'without', f: (r: LoadRun) => number) => med(loads[side], f as never);
@@ -295,6 +345,7 @@ function summarize(
       dispatchAddedP95: quantile(dispatchWith, 0.95) - quantile(dispatchWithout, 0.95),
       dispatchAddedMean: mean(dispatchWith) - mean(dispatchWithout),
       byRole,
+      frames,
     },
     load: {
       dclWith: L('with', (r) => r.dcl),

@@ -127,19 +127,28 @@ async function retype(page: Page, name: string, value: string) {
   await page.keyboard.type(value, { delay: KEY_DELAY_MS });
 }
 
+/**
+ * Retypes each line's code, which completes on its last key (the badge for it must follow), then its tooth (or
+ * quantity), whose every key re-reads the line and re-checks the claim. The number of keys pressed.
+ */
+async function typeSamples(page: Page, samples: readonly Line[]): Promise<number> {
+  let keys = 0;
+  for (const line of samples) {
+    const [role, value] = line.tooth ? ['tooth', line.tooth] : ['qty', line.qty];
+    await retype(page, `line[${line.n}][code]`, line.code);
+    await retype(page, `line[${line.n}][${role}]`, value);
+    keys += 4 + line.code.length + value.length;
+  }
+  return keys;
+}
+
 async function typingRun(b: Browser, o: InlineOptions, samples: readonly Line[]): Promise<TypingRun> {
   const { page, cdp } = await openPage(b);
   await navigate(page, o.server.url(PAGE), b.label === 'with' ? codeCount(o.lines) : null);
   const before = await probe(page);
   await page.evaluate('window.__bench.tracking = true');
   const m0 = await metrics(cdp);
-  for (const line of samples) {
-    // The code completes on its last key: the badge for it must follow. Then the tooth (or quantity) of the same
-    // line, whose every key re-reads the line and re-checks the claim.
-    await retype(page, `line[${line.n}][code]`, line.code);
-    if (line.tooth) await retype(page, `line[${line.n}][tooth]`, line.tooth);
-    else await retype(page, `line[${line.n}][qty]`, line.qty);
-  }
+  await typeSamples(page, samples);
   await sleep(1000);
   await page.evaluate('window.__bench.tracking = false');
   const m1 = await metrics(cdp);
@@ -169,13 +178,7 @@ async function tracedTyping(b: Browser, o: InlineOptions, samples: readonly Line
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
   const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] } });
-  let keys = 0;
-  for (const line of samples) {
-    const [role, value] = line.tooth ? ['tooth', line.tooth] : ['qty', line.qty];
-    await retype(page, `line[${line.n}][code]`, line.code);
-    await retype(page, `line[${line.n}][${role}]`, value);
-    keys += 4 + line.code.length + value.length;
-  }
+  const keys = await typeSamples(page, samples);
   await sleep(1000);
   await cdp.send('Tracing.end');
   await done;

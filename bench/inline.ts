@@ -13,6 +13,7 @@ import {
   extensionTasks,
   launch,
   type LongTask,
+  mainThreadOf,
   mean,
   median,
   metrics,
@@ -20,6 +21,7 @@ import {
   probe,
   quantile,
   sleep,
+  traced,
 } from './lib';
 
 export interface InlineOptions {
@@ -131,7 +133,7 @@ async function retype(page: Page, name: string, value: string) {
  * Retypes each line's code, which completes on its last key (the badge for it must follow), then its tooth (or
  * quantity), whose every key re-reads the line and re-checks the claim. The number of keys pressed.
  */
-async function typeSamples(page: Page, samples: readonly Line[]): Promise<number> {
+export async function typeSamples(page: Page, samples: readonly Line[]): Promise<number> {
   let keys = 0;
   for (const line of samples) {
     const [role, value] = line.tooth ? ['tooth', line.tooth] : ['qty', line.qty];
@@ -174,16 +176,17 @@ async function typingRun(b: Browser, o: InlineOptions, samples: readonly Line[])
 async function tracedTyping(b: Browser, o: InlineOptions, samples: readonly Line[]): Promise<FrameCounts> {
   const { page, cdp } = await openPage(b);
   await navigate(page, o.server.url(PAGE), b.label === 'with' ? codeCount(o.lines) : null);
-  const events: { name: string; ph: string; tid: number; dur?: number }[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
-  const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] } });
-  const keys = await typeSamples(page, samples);
-  await sleep(1000);
-  await cdp.send('Tracing.end');
-  await done;
+  let keys = 0;
+  const events = await traced(
+    cdp,
+    async () => {
+      keys = await typeSamples(page, samples);
+      await sleep(1000);
+    },
+    ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'],
+  );
   await page.close();
-  const main = events.find((e) => e.name === 'Layout')?.tid;
+  const main = mainThreadOf(events);
   const on = (name: string) => events.filter((e) => e.tid === main && e.ph === 'X' && e.name === name);
   return {
     keys,

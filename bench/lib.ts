@@ -143,6 +143,32 @@ export async function counters(cdp: CDPSession, { gc = true, detached = false } 
   return out;
 }
 
+// ---- traces -----------------------------------------------------------------------------------------------------
+
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  args: { beginData?: { stackTrace?: { url: string; functionName: string }[]; dirtyObjects?: number; totalObjects?: number }; data?: Record<string, unknown>; elementCount?: number };
+}
+
+/** The trace events recorded while `run` runs, in the given categories. */
+export async function traced(cdp: CDPSession, run: () => Promise<unknown>, categories: string[]): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories } });
+  await run();
+  await cdp.send('Tracing.end');
+  await done;
+  return events;
+}
+
+/** The page's main thread in a trace: the one that lays it out. */
+export const mainThreadOf = (events: readonly TraceEvent[]) => events.find((e) => e.name === 'UpdateLayoutTree' || e.name === 'Layout')?.tid;
+
 // ---- statistics ------------------------------------------------------------------------------------------------
 
 export function quantile(values: readonly number[], q: number): number {

@@ -21,9 +21,9 @@ import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from '@playwright/test';
 import { startPageServer } from '../tests/support/server';
-import { CHURN, launch, openPage, sleep } from './lib';
+import { CHURN, launch, mainThreadOf, openPage, sleep, type TraceEvent, traced } from './lib';
 import { PAGES, PROCEDURES, writePages } from './pages/generate';
-import { sampleLines } from './inline';
+import { sampleLines, typeSamples } from './inline';
 
 interface ProfileNode {
   id: number;
@@ -152,15 +152,6 @@ function sizeBreakdown(source: string) {
   for (const [name, gz, raw] of rows) console.log(`${(gz / 1024).toFixed(1).padStart(7)} KB  ${(raw / 1024).toFixed(1).padStart(9)} KB  ${name}`);
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tid: number;
-  args: { beginData?: { stackTrace?: { url: string; functionName: string }[]; dirtyObjects?: number; totalObjects?: number }; data?: Record<string, unknown>; elementCount?: number };
-}
-
 const TIMELINE = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
@@ -168,22 +159,9 @@ const TIMELINE = [
   'disabled-by-default-devtools.timeline.invalidationTracking',
 ];
 
-async function traced(cdp: CDPSession, run: () => Promise<unknown>, categories = TIMELINE): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: categories },
-  });
-  await run();
-  await cdp.send('Tracing.end');
-  await done;
-  return events;
-}
-
 /** Style recalcs and layouts on the page's main thread: totals, those forced by the content script, and their invalidations. */
 function summarizeTrace(events: TraceEvent[], label: string, keys: number, moduleOf: (line: number) => string) {
-  const main = events.find((e) => e.name === 'UpdateLayoutTree' || e.name === 'Layout')?.tid;
+  const main = mainThreadOf(events);
   const ours = (stack?: { url: string }[]) => !!stack?.some((f) => isContent(f.url));
   const sum = (name: string) => {
     const list = events.filter((e) => e.tid === main && e.name === name && e.ph === 'X');
@@ -250,7 +228,7 @@ async function traceTyping(dir: string, lines: Parameters<typeof sampleLines>[0]
       await page.goto(server.url('claim-300.html'), { waitUntil: 'load', timeout: 120_000 });
       await sleep(4000);
       let keys = 0;
-      const events = await traced(cdp, async () => (keys = await typeLines(page, lines, 10)));
+      const events = await traced(cdp, async () => (keys = await typeLines(page, lines, 10)), TIMELINE);
       summarizeTrace(events, withExtension ? 'with the extension' : 'without', keys, moduleOf);
     } finally {
       await browser.close();
@@ -301,7 +279,7 @@ async function traceChurn(dir: string, server: Awaited<ReturnType<typeof startPa
       ['churn', () => runChurn(page)],
     ] as const) {
       const events = await traced(cdp, run, categories);
-      const long = longTasks(events, events.find((e) => e.name === 'Layout')?.tid, moduleOf);
+      const long = longTasks(events, mainThreadOf(events), moduleOf);
       console.log(`\n== ${label}: ${long.length} main-thread tasks of 50 ms or more`);
       for (const line of long) console.log(`  ${line}`);
     }
@@ -352,21 +330,9 @@ async function main() {
   }
 }
 
-/** Retypes the code and the tooth (or quantity) of evenly spread lines; the number of keys pressed. */
+/** Retypes the code and the tooth (or quantity) of evenly spread lines, as the bench does; the number of keys pressed. */
 async function typeLines(page: Page, lines: Parameters<typeof sampleLines>[0], count = 20): Promise<number> {
-  let keys = 0;
-  for (const line of sampleLines(lines, count)) {
-    for (const [role, value] of [
-      ['code', line.code],
-      [line.tooth ? 'tooth' : 'qty', line.tooth || line.qty],
-    ]) {
-      await page.locator(`[name="line[${line.n}][${role}]"]`).focus();
-      await page.keyboard.press('ControlOrMeta+A');
-      await page.keyboard.press('Backspace');
-      await page.keyboard.type(value, { delay: 30 });
-      keys += 2 + value.length;
-    }
-  }
+  const keys = await typeSamples(page, sampleLines(lines, count));
   await sleep(1000);
   return keys;
 }

@@ -40,11 +40,10 @@ export interface InlineHintsOptions {
   today(): string;
 }
 
-const idle = (fn: () => void, timeout = 500) =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(() => fn(), { timeout }) : setTimeout(fn, 1);
 /** An idle callback that gets its deadline, to work in slices (none where idle callbacks are missing). */
 const idleWithDeadline = (fn: (deadline?: IdleDeadline) => void, timeout = 1000) =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout }) : setTimeout(fn, 1);
+const idle = (fn: () => void, timeout = 500) => idleWithDeadline(() => fn(), timeout);
 /**
  * How long a slice of stepwise work runs at most: in idle time, short enough that a key pressed meanwhile waits
  * little; between the tasks of a page that leaves no idle time, longer, to keep up with it, yet under a 50 ms long

@@ -7,16 +7,18 @@ import { startInlineHints } from '../../lib/inline/controller';
 import type { PayerProfile } from '../../lib/payers/schema';
 import { effectivePayer, payerForUrl } from '../../lib/payers/resolve';
 import { bundledPayers } from '../../lib/settings/bundled';
+import { CONTENT_SCRIPT_RUN_AT } from '../../lib/sites/registration';
 import { watchPayerFor } from '../../lib/settings/read';
 
 export default defineContentScript({
   matches: portalMatches,
   allFrames: true,
   matchAboutBlank: true,
-  runAt: 'document_idle',
+  runAt: CONTENT_SCRIPT_RUN_AT,
   async main(ctx) {
-    // The page's own load comes first: reading thousands of controls waits for its load event (or three seconds,
-    // for a page whose load never ends: a slow image, a long-polling frame).
+    // The page's own load comes first: reading thousands of controls waits for its load event, or three seconds
+    // after its document is parsed, for a page whose load never ends (a slow image, a long-polling frame).
+    if (document.readyState === 'loading') await new Promise((go) => document.addEventListener('DOMContentLoaded', go, { once: true }));
     if (document.readyState !== 'complete')
       await new Promise((go) => {
         window.addEventListener('load', go, { once: true });

@@ -6,6 +6,13 @@ import { SCRIPT_PREFIX, type SyncPlan } from './origin';
  * background re-syncs on startup). Thin on purpose: the decisions are in origin.ts.
  */
 export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+/**
+ * When Chrome injects the content script. At `document_end` and `document_idle` it runs the script in a task of its
+ * own that holds back the page's load event, and renders a frame first: on a large form that frame (the page's whole
+ * first paint) moves before the load event, which comes hundreds of ms later. At `document_start` the script runs
+ * before parsing, in a few ms, and the page's load is left alone; the script itself waits for the load anyway.
+ */
+export const CONTENT_SCRIPT_RUN_AT = 'document_start' as const;
 
 interface LegacyRegistration {
   unregister(): Promise<void>;
@@ -31,7 +38,7 @@ function siteScript({ id, pattern }: SyncPlan['register'][number]) {
     matches: [pattern],
     js: [CONTENT_SCRIPT_FILE],
     allFrames: true,
-    runAt: 'document_idle' as const,
+    runAt: CONTENT_SCRIPT_RUN_AT,
     persistAcrossSessions: true,
   };
 }
@@ -59,6 +66,6 @@ export async function applySyncPlan(plan: SyncPlan): Promise<void> {
   for (const { id, pattern } of plan.register)
     legacy.set(
       id,
-      await mv2.register({ matches: [pattern], js: [{ file: CONTENT_SCRIPT_FILE }], allFrames: true, runAt: 'document_idle' }),
+      await mv2.register({ matches: [pattern], js: [{ file: CONTENT_SCRIPT_FILE }], allFrames: true, runAt: CONTENT_SCRIPT_RUN_AT }),
     );
 }

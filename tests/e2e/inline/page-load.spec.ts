@@ -1,0 +1,32 @@
+import type { Page } from '@playwright/test';
+import { expect, expectBadge, expectBadgeCount, test, typeInto } from './helpers';
+
+const PAGE = 'portals/dynamic-lines.html';
+const code = (page: Page, n: number) => page.locator('#lines > .line').nth(n - 1).locator('[data-field="procedureCode"]');
+
+/** The fixture page with an image whose request never completes: the page's load event never comes. */
+async function neverLoading(page: Page, url: string) {
+  await page.route('**/never-loads.png', () => undefined);
+  await page.route(url, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('</body>', '<img src="/never-loads.png" alt=""></body>');
+    await route.fulfill({ response, body });
+  });
+}
+
+test.describe('page load', () => {
+  test('a page whose load never ends (an image that never arrives) still gets its badges, and keeps working', async ({ page, server }) => {
+    const url = server.url(PAGE);
+    await neverLoading(page, url);
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await expectBadge(code(page, 1), 'D1110', 'info', ['frequency-limit']);
+    await expectBadge(code(page, 3), 'D2391', 'ok', []);
+    await expectBadgeCount(page, 3);
+    expect(await page.evaluate(() => document.readyState)).toBe('interactive');
+
+    await typeInto(code(page, 2), 'D0140');
+    await expectBadge(code(page, 2), 'D0140', 'ok', []);
+    await expect(code(page, 2)).toHaveValue('D0140');
+    await expectBadgeCount(page, 3);
+  });
+});

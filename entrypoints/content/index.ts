@@ -15,10 +15,12 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   runAt: CONTENT_SCRIPT_RUN_AT,
+  // WXT tells an older copy of this script that a new one started by an event on the document; the page need not
+  // hear of it too (a window message every page load, to listeners that may be anyone's).
+  noScriptStartedPostMessage: true,
   async main(ctx) {
-    // The page's own load comes first: reading thousands of controls waits for its load event, or three seconds
-    // after its document is parsed, for a page whose load never ends (a slow image, a long-polling frame).
-    if (document.readyState === 'loading') await new Promise((go) => document.addEventListener('DOMContentLoaded', go, { once: true }));
+    // The page's own load comes first: reading thousands of controls waits for its load event (or three seconds,
+    // for a page whose load never ends: a slow image, a long-polling frame).
     if (document.readyState !== 'complete')
       await new Promise((go) => {
         window.addEventListener('load', go, { once: true });

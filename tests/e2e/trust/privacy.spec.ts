@@ -106,3 +106,18 @@ test('patient names, member ids, birth dates and codes typed into a portal are k
   const everything = JSON.stringify({ stored, pageStorage });
   for (const value of [...Object.values(PATIENT), ...codes, 'Okonkwo', '1984', '8814205537']) expect(everything).not.toContain(value);
 });
+
+test('the page hears nothing from CDT Lens: no window message while it loads, reads and checks the page', async ({ context, server }) => {
+  const portal = await context.newPage();
+  // Recorded in the page's own world, before any of its scripts, as a page's message listener would see them.
+  await portal.addInitScript(() => {
+    const heard: unknown[] = [];
+    Object.assign(window, { heard });
+    window.addEventListener('message', (e) => heard.push(e.data), true);
+  });
+  await portal.goto(server.url('demo/claim.html'));
+  await portal.getByLabel('29. Procedure code, line 1', { exact: true }).pressSequentially('D2740');
+  await expect(portal.locator('cdt-lens-badge[data-code="D2740"]')).toHaveCount(1);
+  await expect(portal.locator('cdt-lens-card [data-checklist-item]').first()).toBeAttached();
+  expect(await portal.evaluate(() => (window as unknown as { heard: unknown[] }).heard)).toEqual([]);
+});

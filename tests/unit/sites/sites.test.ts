@@ -21,7 +21,7 @@ describe('turning CDT Lens on and off for a site', () => {
         matches: ['https://pms.example.com/*'],
         js: [CONTENT_SCRIPT_FILE],
         allFrames: true,
-        runAt: 'document_start',
+        runAt: 'document_idle',
         persistAcrossSessions: true,
       },
     ]);
@@ -100,7 +100,7 @@ describe('turning CDT Lens on and off for a site', () => {
         matches: ['https://pms.example.com/*'],
         js: [{ file: CONTENT_SCRIPT_FILE }],
         allFrames: true,
-        runAt: 'document_start',
+        runAt: 'document_idle',
       });
       await disableSite('pms.example.com');
       expect(unregister).toHaveBeenCalled();

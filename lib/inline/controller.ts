@@ -334,6 +334,12 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
         else showBadge(control, code, findings.get(claimState.page.id)?.get(id) ?? []);
       }
     if (cardFor) refreshCard();
+    else if (firstRead) {
+      // A code typed before the page was first read came with no event heard: its field, still focused, gets its card.
+      const focused = focusedElement();
+      if (focused && badges.has(focused)) openCardFor(focused);
+    }
+    firstRead = false;
     if (scan === token) scan = null;
   }
   /** Badges drawn between pauses of a full read. */
@@ -345,6 +351,8 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   let scanning = false;
   const changedWhileScanning = new Set<Element>();
   let scanAgain = false;
+  /** Until the first full read has drawn its badges. */
+  let firstRead = true;
 
   /** Reads the whole page now (a new read replaces one under way) or, with `unlessScanning`, after the one under way. */
   function fullScan(unlessScanning = false) {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectBadge, expectBadgeCount, test, typeInto } from './helpers';
+import { expect, expectBadge, expectBadgeCount, expectCard, test, typeInto } from './helpers';
 
 const PAGE = 'portals/dynamic-lines.html';
 const code = (page: Page, n: number) => page.locator('#lines > .line').nth(n - 1).locator('[data-field="procedureCode"]');
@@ -28,5 +28,18 @@ test.describe('page load', () => {
     await expectBadge(code(page, 2), 'D0140', 'ok', []);
     await expect(code(page, 2)).toHaveValue('D0140');
     await expectBadgeCount(page, 3);
+  });
+
+  test('a code typed before CDT Lens first reads the page gets its badge, and its card while the field keeps focus', async ({ page, server }) => {
+    const url = server.url(PAGE);
+    // The page's load never ends, so CDT Lens reads it only after its three-second wait: the code is typed before.
+    await neverLoading(page, url);
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await typeInto(code(page, 2), 'D2740');
+    await expect(page.locator('cdt-lens-badge')).toHaveCount(0);
+    await expectBadge(code(page, 2), 'D2740', 'error', ['tooth-required', 'frequency-limit', 'prior-auth', 'attachment']);
+    await expectCard(page, 'D2740', ['tooth-required', 'frequency-limit', 'prior-auth', 'attachment']);
+    await expect(code(page, 2)).toBeFocused();
+    await expect(code(page, 2)).toHaveValue('D2740');
   });
 });

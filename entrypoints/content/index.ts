@@ -7,8 +7,8 @@ import { startInlineHints } from '../../lib/inline/controller';
 import type { PayerProfile } from '../../lib/payers/schema';
 import { effectivePayer, payerForUrl } from '../../lib/payers/resolve';
 import { bundledPayers } from '../../lib/settings/bundled';
-import { CONTENT_SCRIPT_RUN_AT } from '../../lib/sites/registration';
 import { watchPayerFor } from '../../lib/settings/read';
+import { CONTENT_SCRIPT_RUN_AT } from '../../lib/sites/registration';
 
 export default defineContentScript({
   matches: portalMatches,

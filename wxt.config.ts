@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
+import portalMatches from './.generated/portal-matches.json';
 import { defineConfig } from 'wxt';
 
 /**
@@ -22,7 +23,10 @@ export default defineConfig({
     description:
       'Quiet inline hints for CDT procedure codes on payer portals and claim forms, code lookup and per-payer checks. Nothing leaves your browser.',
     // scripting: content scripts for the sites a user turns on; activeTab: the popup reads the current tab's address.
+    // scripting also injects the inline hints into portal frames once they have loaded (lib/sites/inject.ts), which
+    // needs the portal hosts as host permissions too: the same hosts, and the same install warning, as the loader.
     permissions: ['storage', 'scripting', 'activeTab'],
+    host_permissions: portalMatches,
     // Any site can be turned on from the popup or options page; the browser asks for each one.
     optional_host_permissions: browser === 'firefox' ? undefined : ['https://*/*', 'http://*/*'],
     optional_permissions: browser === 'firefox' ? ['https://*/*', 'http://*/*'] : undefined,
@@ -52,6 +56,7 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       if (!e2e) return;
       for (const script of manifest.content_scripts ?? []) script.matches = [...(script.matches ?? []), ...E2E_MATCHES];
+      manifest.host_permissions = [...(manifest.host_permissions ?? []), ...E2E_MATCHES];
     },
     'build:publicAssets': (_wxt, files) => {
       const dir = resolve(import.meta.dirname, '.generated/public');
@@ -61,12 +66,12 @@ export default defineConfig({
         files.push({ relativeDest: absolute.slice(dir.length + 1), contents: readFileSync(absolute, 'utf8') });
       }
     },
-    // The content script runs on every portal page and has a 40 KB budget: it calls only promise-returning APIs
+    // The inline hints run on every portal page and have a 40 KB budget: it calls only promise-returning APIs
     // that Chrome (MV3) and Firefox provide natively (runtime.sendMessage, storage get and onChanged), so it takes
     // the browser's own `browser`/`chrome` object instead of the polyfill's wrapper (6 KB gzipped). Extension pages
     // and the background keep the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      if (!entrypoints.every((e) => e.type === 'content-script' || e.name === 'inline-hints')) return;
       const alias = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
       const current = config.resolve?.alias;
       config.resolve = {

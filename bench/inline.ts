@@ -32,7 +32,7 @@ export interface InlineOptions {
   log(message: string): void;
 }
 
-/** After the load event, both runs wait this long before the load is counted done (the content script runs at document_idle, then scans in idle time). */
+/** After the load event, both runs wait this long before the load is counted done (the inline hints are injected after the load event, then scan in idle time). */
 const SETTLE_MS = 2500;
 /** Pause between keys: a fast typist, and long enough for frames to run between keys. */
 const KEY_DELAY_MS = 30;

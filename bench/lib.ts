@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import { CONTENT_SCRIPT_FILE, INLINE_HINTS_FILE } from '../lib/sites/registration';
 import { chromiumArgs, EXTENSION_DIR, launchChromium } from '../tests/support/browser';
 
 export const BENCH_DIR = resolve(import.meta.dirname);
@@ -14,7 +15,7 @@ export const CHURN = resolve(BENCH_DIR, 'pages/churn.js');
  * Waits (up to a minute) while a concurrent build has the folder half-written.
  */
 export async function snapshotExtension(): Promise<{ dir: string; dispose(): void }> {
-  const complete = () => ['manifest.json', 'content-scripts/content.js', 'background.js'].every((f) => existsSync(join(EXTENSION_DIR, f)));
+  const complete = () => ['manifest.json', CONTENT_SCRIPT_FILE, INLINE_HINTS_FILE, 'background.js'].every((f) => existsSync(join(EXTENSION_DIR, f)));
   for (let waited = 0; !complete(); waited += 1000) {
     if (waited >= 60_000) throw new Error(`No complete build in ${EXTENSION_DIR}: run \`npm run build:e2e\` first.`);
     await sleep(1000);

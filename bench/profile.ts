@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from '@playwright/test';
+import { INLINE_HINTS_FILE } from '../lib/sites/registration';
 import { startPageServer } from '../tests/support/server';
 import { CHURN, launch, mainThreadOf, openPage, sleep, type TraceEvent, traced } from './lib';
 import { PAGES, PROCEDURES, writePages } from './pages/generate';
@@ -75,7 +76,7 @@ function declaredIn(): Map<string, string> {
   return new Map([...seen].filter((e): e is [string, string] => e[1] !== null));
 }
 
-const isContent = (url: string) => url.includes('content-scripts/content.js');
+const isContent = (url: string) => url.endsWith(`/${INLINE_HINTS_FILE}`);
 
 /**
  * Each sample goes to the nearest content-script frame on its stack (itself, or the caller of the DOM or
@@ -292,7 +293,7 @@ async function main() {
   if (process.argv.includes('--size')) {
     const given = process.argv.find((a) => a.startsWith('--build='))?.slice('--build='.length);
     const dir = given ?? (await buildUnminified());
-    sizeBreakdown(readFileSync(join(dir, 'content-scripts/content.js'), 'utf8'));
+    sizeBreakdown(readFileSync(join(dir, INLINE_HINTS_FILE), 'utf8'));
     if (!given) rmSync(join(dir, '..'), { recursive: true, force: true });
     return;
   }
@@ -301,7 +302,7 @@ async function main() {
   // --build=DIR reuses an unminified build (its chrome-mv3-e2e folder) instead of building one.
   const given = process.argv.find((a) => a.startsWith('--build='))?.slice('--build='.length);
   const dir = given ?? (await buildUnminified());
-  const moduleOf = ((byLine: string[]) => (line: number) => byLine[line] ?? '?')(regions(readFileSync(join(dir, 'content-scripts/content.js'), 'utf8')));
+  const moduleOf = ((byLine: string[]) => (line: number) => byLine[line] ?? '?')(regions(readFileSync(join(dir, INLINE_HINTS_FILE), 'utf8')));
   const server = await startPageServer(PAGES);
   if (process.argv.includes('--trace')) {
     try {

@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { findChromium } from '../tests/support/browser';
 import { startPageServer } from '../tests/support/server';
 import { benchInline, type InlineResult } from './inline';
+import { CONTENT_SCRIPT_FILE, INLINE_HINTS_FILE } from '../lib/sites/registration';
 import { BENCH_DIR, round, snapshotExtension } from './lib';
 import { benchLoadTest, type LoadTestResult } from './loadtest';
 import { PAGES, writePages } from './pages/generate';
@@ -209,8 +210,9 @@ function loadRows(r: LoadTestResult): Row[] {
 }
 
 function sizeRow(extensionDir: string): Row {
-  const bytes = readFileSync(join(extensionDir, 'content-scripts/content.js'));
-  const gz = gzipSync(bytes).length;
+  const hints = readFileSync(join(extensionDir, INLINE_HINTS_FILE));
+  const loader = readFileSync(join(extensionDir, CONTENT_SCRIPT_FILE));
+  const gz = gzipSync(hints).length;
   return {
     id: 'content-script-gzip',
     metric: 'Content script size, gzipped',
@@ -218,7 +220,7 @@ function sizeRow(extensionDir: string): Row {
     unit: 'KB',
     target: '<= 40 KB',
     pass: gz <= 40 * 1024,
-    detail: `content-scripts/content.js ${kb(bytes.length)} raw, ${kb(gz)} gzip (zlib default level)`,
+    detail: `${INLINE_HINTS_FILE} (injected after load) ${kb(hints.length)} raw, ${kb(gz)} gzip; the loader that runs at document start, ${CONTENT_SCRIPT_FILE}, ${kb(loader.length)} raw, ${kb(gzipSync(loader).length)} gzip (zlib default level)`,
   };
 }
 

@@ -1,58 +1,28 @@
 import portalMatches from '../../.generated/portal-matches.json';
-import { createCardPresenter } from '../../components/card/presenter';
-import { catalog, lookupCode, ruleTables } from '../../lib/catalog';
-import type { FullCode } from '../../lib/catalog/cards';
-import { todayIso } from '../../lib/claim/dates';
-import { startInlineHints } from '../../lib/inline/controller';
-import type { PayerProfile } from '../../lib/payers/schema';
-import { effectivePayer, payerForUrl } from '../../lib/payers/resolve';
-import { bundledPayers } from '../../lib/settings/bundled';
-import { watchPayerFor } from '../../lib/settings/read';
 import { CONTENT_SCRIPT_RUN_AT } from '../../lib/sites/registration';
 
+/**
+ * The loader: runs on every matching frame from the start, waits for the page's load event (or three seconds, for
+ * a page whose load never ends: a slow image, a long-polling frame), then asks the background to inject the inline
+ * hints (entrypoints/inline-hints). Tiny on purpose: Chrome would hold the load event for a `document_idle` script,
+ * and evaluating the whole script at `document_start` would delay first paint (lib/sites/registration.ts).
+ */
 export default defineContentScript({
   matches: portalMatches,
   allFrames: true,
   matchAboutBlank: true,
   runAt: CONTENT_SCRIPT_RUN_AT,
-  // WXT tells an older copy of this script that a new one started by an event on the document; the page need not
-  // hear of it too (a window message every page load, to listeners that may be anyone's).
+  // WXT announces a script's start with a window message naming the extension's id; the page need not hear it.
   noScriptStartedPostMessage: true,
-  async main(ctx) {
-    // The page's own load comes first: reading thousands of controls waits for its load event (or three seconds,
-    // for a page whose load never ends: a slow image, a long-polling frame).
-    if (document.readyState !== 'complete')
-      await new Promise((go) => {
-        window.addEventListener('load', go, { once: true });
-        setTimeout(go, 3000);
-      });
-    const stop = new AbortController();
-    ctx.onInvalidated(() => stop.abort());
-    // WXT notices that the extension was reloaded or updated only when it checks; this tick makes it check every
-    // second, so an orphaned script takes its badges and card away instead of leaving stale ones behind.
-    ctx.setInterval(() => undefined, 1000);
-    // Bundled profiles until the stored settings arrive; then the office's own, kept current as they change.
-    let payer: PayerProfile = payerForUrl(location.href, bundledPayers());
-    const card = await createCardPresenter(ctx, (code) => void browser.runtime.sendMessage({ type: 'open-full-card', code }).catch(() => undefined));
-    const hints = startInlineHints(document, {
-      signal: stop.signal,
-      card,
-      today: todayIso,
-      context: () => ({ catalog, tables: ruleTables(), payer: effectivePayer(payer) }),
-      payerExtras(code) {
-        const policy = payer.codes[code];
-        return { payerName: payer.name, note: policy?.note, checklist: policy?.checklist };
-      },
-      loadCard: (code) => browser.runtime.sendMessage({ type: 'get-card', code }) as Promise<FullCode | null>,
-      codeStatus: (code) => lookupCode(code, todayIso()).status,
-      selectors: () => payer.selectors,
-    });
-    const unwatch = watchPayerFor(location.href, (resolved) => {
-      payer = resolved.profile;
-      hints.refresh();
-    });
-    stop.signal.addEventListener('abort', unwatch);
-    // SPA navigation: the location-change event fires before the URL commits; read the page again after it.
-    ctx.addEventListener(window, 'wxt:locationchange', () => setTimeout(() => hints.rescan(), 0));
+  main() {
+    let asked = false;
+    const start = () => {
+      if (asked) return;
+      asked = true;
+      void browser.runtime.sendMessage({ type: 'start-inline-hints' }).catch(() => undefined);
+    };
+    if (document.readyState === 'complete') return start();
+    window.addEventListener('load', start, { once: true });
+    setTimeout(start, 3000);
   },
 });

@@ -1,6 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { loadCard } from '../catalog/cards';
 import { getTabPayer } from '../settings/tab-payer';
+import { injectInlineHints } from '../sites/inject';
 import { openFullCard } from './open-card';
 import { type BackgroundMessage, isBackgroundMessage } from './types';
 
@@ -18,5 +19,7 @@ export function handleMessage(message: unknown, sender: Runtime.MessageSender): 
       return sender.tab?.id === undefined
         ? Promise.resolve({ payerId: null })
         : getTabPayer(sender.tab.id).then((payerId) => ({ payerId }));
+    case 'start-inline-hints':
+      return injectInlineHints(sender);
   }
 }

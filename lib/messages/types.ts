@@ -6,7 +6,9 @@ export type BackgroundMessage =
   /** The inline card's "full card" link: open the code in the side panel or a tab (open-card.ts). */
   | { type: 'open-full-card'; code: string }
   /** A content script asks which payer the user picked for its tab (storage.session is not readable there). */
-  | { type: 'get-tab-payer' };
+  | { type: 'get-tab-payer' }
+  /** A frame's loader (entrypoints/content): the page has loaded, inject the inline hints here. */
+  | { type: 'start-inline-hints' };
 
 /** To a tab's content scripts: the user picked a payer for this tab in the popup (null: automatic again). */
 export interface TabPayerChanged {
@@ -17,7 +19,7 @@ export interface TabPayerChanged {
 export function isBackgroundMessage(m: unknown): m is BackgroundMessage {
   if (typeof m !== 'object' || m === null) return false;
   const { type, code } = m as { type?: unknown; code?: unknown };
-  return ((type === 'get-card' || type === 'open-full-card') && typeof code === 'string') || type === 'get-tab-payer';
+  return ((type === 'get-card' || type === 'open-full-card') && typeof code === 'string') || type === 'get-tab-payer' || type === 'start-inline-hints';
 }
 
 export function isTabPayerChanged(m: unknown): m is TabPayerChanged {

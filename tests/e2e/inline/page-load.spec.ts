@@ -42,4 +42,20 @@ test.describe('page load', () => {
     await expect(code(page, 2)).toBeFocused();
     await expect(code(page, 2)).toHaveValue('D2740');
   });
+
+  test('only a small loader runs before the page has loaded: the inline hints start after its load event', async ({ page, server }) => {
+    // WXT announces each start of a script with a document event named after the extension's id and the script;
+    // the test knows both.
+    const extensionId = new URL(page.context().serviceWorkers()[0]!.url()).host;
+    await page.addInitScript((id) => {
+      const seen: string[] = [];
+      Object.assign(window, { cdtLensStarts: seen });
+      for (const script of ['content', 'inline-hints'])
+        document.addEventListener(`${id}:${script}:wxt:content-script-started`, () => seen.push(script));
+      window.addEventListener('load', () => seen.push('load'));
+    }, extensionId);
+    await page.goto(server.url(PAGE));
+    await expectBadgeCount(page, 3);
+    expect(await page.evaluate(() => (window as unknown as { cdtLensStarts: string[] }).cdtLensStarts)).toEqual(['content', 'load', 'inline-hints']);
+  });
 });

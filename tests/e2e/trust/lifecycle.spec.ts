@@ -27,9 +27,11 @@ async function stopServiceWorker(context: BrowserContext, extensionId: string) {
   const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
   const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
   expect(worker, 'the extension service worker is running').toBeTruthy();
-  await cdp.send('Target.closeTarget', { targetId: worker!.targetId });
+  // A message from the page in flight (a frame's loader asking for the inline hints) can keep or wake the worker:
+  // close it again until it is gone.
   await expect
     .poll(async () => {
+      await cdp.send('Target.closeTarget', { targetId: worker!.targetId }).catch(() => undefined);
       const { targetInfos: now } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string }[] };
       return now.some((t) => t.targetId === worker!.targetId);
     })

@@ -21,7 +21,7 @@ describe('turning CDT Lens on and off for a site', () => {
         matches: ['https://pms.example.com/*'],
         js: [CONTENT_SCRIPT_FILE],
         allFrames: true,
-        runAt: 'document_idle',
+        runAt: 'document_start',
         persistAcrossSessions: true,
       },
     ]);
@@ -88,6 +88,16 @@ describe('turning CDT Lens on and off for a site', () => {
     expect(chrome.scripts.size).toBe(0);
   });
 
+  it('registers a site again when an older version registered it with another file or run time', async () => {
+    const chrome = fakeChrome();
+    await enableSite('pms.example.com');
+    const id = 'cdt-lens-site:https://pms.example.com/*';
+    chrome.scripts.set(id, { ...chrome.scripts.get(id)!, runAt: 'document_idle' } as never);
+    await syncSites();
+    expect(chrome.scripts.get(id)).toMatchObject({ js: [CONTENT_SCRIPT_FILE], runAt: 'document_start' });
+    expect(chrome.api.scripting.unregisterContentScripts).toHaveBeenCalledWith({ ids: [id] });
+  });
+
   it('falls back to contentScripts.register where browser.scripting is missing (Firefox MV2)', async () => {
     const chrome = fakeChrome();
     const unregister = vi.fn(async () => undefined);
@@ -100,7 +110,7 @@ describe('turning CDT Lens on and off for a site', () => {
         matches: ['https://pms.example.com/*'],
         js: [{ file: CONTENT_SCRIPT_FILE }],
         allFrames: true,
-        runAt: 'document_idle',
+        runAt: 'document_start',
       });
       await disableSite('pms.example.com');
       expect(unregister).toHaveBeenCalled();

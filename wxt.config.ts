@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import portalMatches from './.generated/portal-matches.json';
+import { CONTENT_SCRIPT_FILE, CONTENT_SCRIPT_RUN_AT } from './lib/sites/registration';
 import { defineConfig } from 'wxt';
 
 /**
@@ -27,6 +28,11 @@ export default defineConfig({
     // needs the portal hosts as host permissions too: the same hosts, and the same install warning, as the loader.
     permissions: ['storage', 'scripting', 'activeTab'],
     host_permissions: portalMatches,
+    // The loader (entrypoints/content-loader.ts): a plain unlisted script, so WXT's content-script wrapper does not
+    // run before the page is parsed. Every frame, about:blank ones included, of the bundled portals.
+    content_scripts: [
+      { matches: portalMatches, js: [CONTENT_SCRIPT_FILE], run_at: CONTENT_SCRIPT_RUN_AT, all_frames: true, match_about_blank: true },
+    ],
     // Any site can be turned on from the popup or options page; the browser asks for each one.
     optional_host_permissions: browser === 'firefox' ? undefined : ['https://*/*', 'http://*/*'],
     optional_permissions: browser === 'firefox' ? ['https://*/*', 'http://*/*'] : undefined,

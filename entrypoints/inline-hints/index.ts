@@ -10,8 +10,8 @@ import { bundledPayers } from '../../lib/settings/bundled';
 import { watchPayerFor } from '../../lib/settings/read';
 
 /**
- * The inline hints, injected into a frame by the background once the frame's loader (entrypoints/content) says the
- * page has loaded. An unlisted script, so the page's own load and first paint never wait for it.
+ * The inline hints, injected into a frame by the background once the frame's loader (entrypoints/content-loader.ts)
+ * says the page has loaded. An unlisted script, so the page's own load and first paint never wait for it.
  */
 export default defineUnlistedScript(async () => {
   // A newer copy (the extension updated under an open page) stops this one through WXT's document event; the

@@ -7,7 +7,7 @@ export type BackgroundMessage =
   | { type: 'open-full-card'; code: string }
   /** A content script asks which payer the user picked for its tab (storage.session is not readable there). */
   | { type: 'get-tab-payer' }
-  /** A frame's loader (entrypoints/content): the page has loaded, inject the inline hints here. */
+  /** A frame's loader (entrypoints/content-loader.ts): the page has loaded, inject the inline hints here. */
   | { type: 'start-inline-hints' };
 
 /** To a tab's content scripts: the user picked a payer for this tab in the popup (null: automatic again). */

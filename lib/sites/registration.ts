@@ -9,7 +9,7 @@ import { SCRIPT_PREFIX, type SyncPlan } from './origin';
  * The content script every matching page gets: a loader of a few hundred bytes that asks the background, once the
  * page has loaded, to inject the inline hints (INLINE_HINTS_FILE) into its frame.
  */
-export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
+export const CONTENT_SCRIPT_FILE = 'content-loader.js';
 /** The inline hints themselves (entrypoints/inline-hints), injected by the background with scripting.executeScript. */
 export const INLINE_HINTS_FILE = 'inline-hints.js';
 /**

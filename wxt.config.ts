@@ -6,8 +6,8 @@ import { CONTENT_SCRIPT_FILE, CONTENT_SCRIPT_RUN_AT } from './lib/sites/registra
 import { defineConfig } from 'wxt';
 
 /**
- * `npm run build:e2e` sets CDT_LENS_E2E=1: the production build plus content-script matches for local test
- * pages, written to .output/chrome-mv3-e2e/. Nothing else differs from production.
+ * `npm run build:e2e` sets CDT_LENS_E2E=1: the production build plus content-script matches and host permissions
+ * for local test pages, written to .output/chrome-mv3-e2e/. Nothing else differs from production.
  */
 const e2e = process.env.CDT_LENS_E2E === '1';
 const E2E_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];

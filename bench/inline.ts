@@ -197,6 +197,22 @@ async function tracedTyping(b: Browser, o: InlineOptions, samples: readonly Line
   };
 }
 
+/**
+ * The extension's own main-thread work before the page's load event, from a trace: Chrome's injection of its
+ * content scripts there (the loader, with the isolated world it is evaluated in). Steadier than the load event itself,
+ * which varies by a tenth from load to load here.
+ */
+async function tracedLoad(b: Browser, o: InlineOptions): Promise<number> {
+  const { page, cdp } = await openPage(b);
+  const events = await traced(cdp, () => navigate(page, o.server.url(PAGE), null), ['devtools.timeline', 'extensions']);
+  await page.close();
+  const main = mainThreadOf(events);
+  const load = events.find((e) => e.tid === main && e.name === 'MarkLoad')?.ts ?? Infinity;
+  return events
+    .filter((e) => e.tid === main && e.ph === 'X' && e.name === 'ScriptInjection::InjectJs' && e.ts < load)
+    .reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
+}
+
 export interface InlineResult {
   samples: number;
   repetitions: { load: number; typing: number };
@@ -225,6 +241,11 @@ export interface InlineResult {
     lcpWith: number;
     lcpWithout: number;
     addedLoadEvent: number;
+    /** Median of with-minus-without over the loads taken in turn, pair by pair. */
+    pairedAddedLoadEvent: number;
+    /** Traced: the extension's content-script injection before the load event (tracedLoad). */
+    injectionBeforeLoad: number;
+    injectionLoads: number;
     addedTaskToIdle: number;
     addedScriptToIdle: number;
     addedLayoutStyleToIdle: number;
@@ -258,6 +279,7 @@ export async function benchInline(o: InlineOptions): Promise<InlineResult> {
   const loads: Record<'with' | 'without', LoadRun[]> = { with: [], without: [] };
   const typings: Record<'with' | 'without', TypingRun[]> = { with: [], without: [] };
   let frames: { with: FrameCounts; without: FrameCounts } | null = null;
+  const injection: number[] = [];
   try {
     // One unmeasured load each first: the first page of a fresh profile compiles and caches everything.
     for (const b of [without, withExt]) await loadRun(b, o);
@@ -267,6 +289,8 @@ export async function benchInline(o: InlineOptions): Promise<InlineResult> {
         loads[b.label].push(r);
         o.log(`  load ${b.label.padEnd(7)} #${i + 1}: task ${r.taskMs.toFixed(1)} ms, load event ${r.load.toFixed(0)} ms, badges ${r.badges}${r.badges ? ` at ${r.badgesReadyAt.toFixed(0)} ms` : ''}, long tasks ${r.longtasks.length}`);
       }
+    for (let i = 0; i < (o.quick ? 2 : 4); i++) injection.push(await tracedLoad(withExt, o));
+    o.log(`  traced loads with: content-script injection before the load event ${injection.map((t) => t.toFixed(1)).join(', ')} ms`);
     for (let i = 0; i < typingReps; i++)
       for (const b of i % 2 ? [withExt, without] : [without, withExt]) {
         const r = await typingRun(b, o, samples);
@@ -283,7 +307,7 @@ export async function benchInline(o: InlineOptions): Promise<InlineResult> {
     await withExt.close();
     await without.close();
   }
-  return summarize(loads, typings, samples.length, { load: loadReps, typing: typingReps }, frames);
+  return summarize(loads, typings, samples.length, { load: loadReps, typing: typingReps }, frames, injection);
 }
 
 function summarize(
@@ -292,6 +316,7 @@ function summarize(
   samples: number,
   repetitions: { load: number; typing: number },
   frames: InlineResult['keystroke']['frames'],
+  injection: readonly number[],
 ): InlineResult {
   const med = (runs: LoadRun[] | TypingRun[], f: (r: never) => number) => median((runs as never[]).map(f));
   const L = (side: 'with' | 'without', f: (r: LoadRun) => number) => med(loads[side], f as never);
@@ -361,6 +386,9 @@ function summarize(
       lcpWith: L('with', (r) => r.lcp),
       lcpWithout: L('without', (r) => r.lcp),
       addedLoadEvent: L('with', (r) => r.load) - L('without', (r) => r.load),
+      pairedAddedLoadEvent: median(loads.with.map((r, i) => r.load - loads.without[i].load)),
+      injectionBeforeLoad: median(injection),
+      injectionLoads: injection.length,
       addedTaskToIdle: L('with', (r) => r.taskMs) - L('without', (r) => r.taskMs),
       addedScriptToIdle: L('with', (r) => r.scriptMs) - L('without', (r) => r.scriptMs),
       addedLayoutStyleToIdle: L('with', (r) => r.layoutMs + r.styleMs) - L('without', (r) => r.layoutMs + r.styleMs),

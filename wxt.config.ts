@@ -72,12 +72,12 @@ export default defineConfig({
         files.push({ relativeDest: absolute.slice(dir.length + 1), contents: readFileSync(absolute, 'utf8') });
       }
     },
-    // The inline hints run on every portal page and have a 40 KB budget: it calls only promise-returning APIs
-    // that Chrome (MV3) and Firefox provide natively (runtime.sendMessage, storage get and onChanged), so it takes
-    // the browser's own `browser`/`chrome` object instead of the polyfill's wrapper (6 KB gzipped). Extension pages
-    // and the background keep the polyfill.
+    // The scripts that run in pages, the loader and the inline hints, are unlisted scripts. The inline hints have a
+    // 40 KB budget and call only promise-returning APIs that Chrome (MV3) and Firefox provide natively
+    // (runtime.sendMessage, storage get and onChanged), so they take the browser's own `browser`/`chrome` object
+    // instead of the polyfill's wrapper (6 KB gzipped). Extension pages and the background keep the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script' || e.name === 'inline-hints')) return;
+      if (!entrypoints.every((e) => e.type === 'unlisted-script')) return;
       const alias = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
       const current = config.resolve?.alias;
       config.resolve = {

@@ -2,7 +2,7 @@ import defaultPatterns from '../../.generated/portal-matches.json';
 import { readSettings } from '../settings/read';
 import { updateSettings } from '../settings/store';
 import { originPattern, patternOrigin, planSync, siteEnabledFor, toOrigin } from './origin';
-import { applySyncPlan, dropOutdatedSiteScripts, registeredSiteScripts } from './registration';
+import { applySyncPlan, currentSiteScripts } from './registration';
 
 export { SiteError, toOrigin } from './origin';
 
@@ -69,8 +69,7 @@ export async function isSiteEnabled(url: string): Promise<boolean> {
 
 /** Brings the registered content scripts in line with stored sites and granted permissions. */
 export async function syncSites(): Promise<void> {
-  await dropOutdatedSiteScripts();
-  const [settings, granted, registered] = await Promise.all([readSettings(), grantedPatterns(), registeredSiteScripts()]);
+  const [settings, granted, registered] = await Promise.all([readSettings(), grantedPatterns(), currentSiteScripts()]);
   await applySyncPlan(planSync({ sites: settings.sites, granted, registered }));
 }
 

@@ -40,16 +40,18 @@ export async function registeredSiteScripts(): Promise<string[]> {
 }
 
 /**
- * Unregisters the site scripts an older version of CDT Lens registered with another file or run time (Chrome keeps
- * registrations across updates), so that the next sync registers them afresh.
+ * The site scripts registered now, as registeredSiteScripts(), after unregistering those an older version of CDT Lens
+ * registered with another file or run time than siteScript() gives (Chrome keeps registrations across updates), so
+ * that the sync registers them afresh.
  */
-export async function dropOutdatedSiteScripts(): Promise<void> {
+export async function currentSiteScripts(): Promise<string[]> {
   const api = scripting();
-  if (!api?.getRegisteredContentScripts) return;
-  const outdated = (await api.getRegisteredContentScripts())
-    .filter((s) => s.id.startsWith(SCRIPT_PREFIX) && (s.runAt !== CONTENT_SCRIPT_RUN_AT || s.js?.join() !== CONTENT_SCRIPT_FILE))
-    .map((s) => s.id);
-  if (outdated.length) await api.unregisterContentScripts({ ids: outdated });
+  if (!api?.getRegisteredContentScripts) return registeredSiteScripts();
+  const wanted = siteScript({ id: '', pattern: '' });
+  const ours = (await api.getRegisteredContentScripts()).filter((s) => s.id.startsWith(SCRIPT_PREFIX));
+  const outdated = new Set(ours.filter((s) => s.runAt !== wanted.runAt || s.js?.join() !== wanted.js.join()).map((s) => s.id));
+  if (outdated.size) await api.unregisterContentScripts({ ids: [...outdated] });
+  return ours.map((s) => s.id).filter((id) => !outdated.has(id));
 }
 
 function siteScript({ id, pattern }: SyncPlan['register'][number]) {

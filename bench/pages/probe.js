@@ -86,13 +86,14 @@
   const watch = () => {
     const root = document.documentElement;
     // Badges live in one <cdt-lens-badges> layer appended to <html>: watch <html>'s children for the layer, the
-    // layer's children for badges, and data-code anywhere (cheap: one attribute).
+    // layer's subtree for badges (they sit in a box inside it), and data-code anywhere (cheap: one attribute).
     const inLayer = new MutationObserver(onBadges);
     const watchLayer = (n) => {
       if (n.nodeType !== 1 || n.localName !== 'cdt-lens-badges') return;
-      inLayer.observe(n, { childList: true });
+      inLayer.observe(n, { childList: true, subtree: true });
       // Badges put in the layer in the task that inserted it were there before this observer: count them now.
-      if (n.firstElementChild) onBadges([{ type: 'childList', addedNodes: [...n.children], removedNodes: [] }]);
+      const there = [...n.querySelectorAll('cdt-lens-badge')];
+      if (there.length) onBadges([{ type: 'childList', addedNodes: there, removedNodes: [] }]);
     };
     for (const n of root.children) watchLayer(n);
     new MutationObserver((records) => {

@@ -522,11 +522,30 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     };
   }
 
+  /**
+   * The control whose card waits for its code's full card: drawn once when it arrives (a message to the
+   * background, a few milliseconds) rather than first as "loading" and again, unless it takes longer than
+   * LOADING_GRACE_MS.
+   */
+  let waitingFor: Element | null = null;
+  const LOADING_GRACE_MS = 150;
+
   function openCardFor(control: Element) {
     if (!options.card) return;
     const model = cardModel(control);
     if (!model) return closeCard();
     cardFor = control;
+    if (model.status === 'loading' && !options.card.open) {
+      if (waitingFor === control) return;
+      waitingFor = control;
+      setTimeout(() => {
+        if (waitingFor !== control || cardFor !== control || signal.aborted) return;
+        waitingFor = null;
+        options.card?.show(control, cardModel(control) ?? model);
+      }, LOADING_GRACE_MS);
+      return;
+    }
+    waitingFor = null;
     options.card.show(control, model);
   }
 
@@ -556,6 +575,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
 
   function refreshCard() {
     if (!cardFor || !options.card) return;
+    if (waitingFor === cardFor) return openCardFor(cardFor);
     // The user closed it with its × button: like Escape, it stays closed until its line changes or focus returns.
     if (!options.card.open) {
       cardFor = null;
@@ -568,6 +588,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
 
   function closeCard() {
     cardFor = null;
+    waitingFor = null;
     options.card?.hide();
   }
 
@@ -633,10 +654,11 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     'keydown',
     (event) => {
       const e = event as KeyboardEvent;
-      if (!cardFor || !options.card?.open) return;
+      const card = options.card;
+      if (!cardFor || !card || !(card.open || waitingFor === cardFor)) return;
       if (e.key === 'Escape') {
         // Escape inside the card: focus goes back to its field (the card stays closed until the line changes).
-        const field = options.card.contains(doc.activeElement) ? cardFor : null;
+        const field = card.contains(doc.activeElement) ? cardFor : null;
         closeCard();
         if (field) {
           returnedTo = field;
@@ -644,7 +666,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
         }
       } else if (SHORTCUT(e)) {
         e.preventDefault();
-        options.card.focus();
+        card.focus();
       }
     },
     { capture: true, signal },

@@ -2,7 +2,9 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { catalog, ruleTables } from '../../../lib/catalog';
-import { startInlineHints } from '../../../lib/inline/controller';
+import type { InlineCardModel } from '../../../components/card/card-view';
+import type { FullCode } from '../../../lib/catalog/cards';
+import { type CardPresenter, type InlineHintsOptions, startInlineHints } from '../../../lib/inline/controller';
 import { readClaims, toClaim } from '../../../lib/page/claim-reader';
 import { forgetFieldRoles } from '../../../lib/page/field-roles';
 import { checkClaim, worstSeverity } from '../../../lib/rules/engine';
@@ -34,7 +36,7 @@ function claimTable(procedures: Procedure[]) {
   return document.querySelector('tbody')!;
 }
 
-function start() {
+function start(more: Partial<InlineHintsOptions> = {}) {
   const stop = new AbortController();
   const hints = startInlineHints(document, {
     signal: stop.signal,
@@ -43,6 +45,7 @@ function start() {
     payerExtras: () => ({ payerName: 'Default' }),
     loadCard: async () => null,
     codeStatus: (code) => catalog.lookupCode(code, TODAY).status,
+    ...more,
   });
   stops.push(stop);
   return hints;
@@ -192,5 +195,68 @@ describe('inline hints follow the page line by line', () => {
     claimTable(PROCEDURES.slice(2, 5));
     await vi.waitFor(() => expect(shown(hints)).toEqual(expected()));
     expect(shown(hints)).toHaveLength(3);
+  });
+});
+
+describe('the card beside a focused code field', () => {
+  /** A card that records each drawing of it (what the content script's card presenter is asked to show). */
+  function recordingCard() {
+    const drawn: InlineCardModel['status'][] = [];
+    let open = false;
+    const card: CardPresenter = {
+      get open() {
+        return open;
+      },
+      show(_at, model) {
+        open = true;
+        drawn.push(model.status);
+      },
+      hide() {
+        open = false;
+      },
+      contains: () => false,
+      hovered: () => false,
+      focus() {},
+    };
+    return { card, drawn };
+  }
+  const fullCard = { name: 'Periodic oral evaluation', card: { checklist: ['Findings charted'], confusedWith: [] } } as unknown as FullCode;
+
+  async function focusFirstCode(hints: ReturnType<typeof start>) {
+    const field = document.querySelector<HTMLInputElement>('[data-f="code"]')!;
+    await vi.waitFor(() => expect(hints.badges.has(field)).toBe(true));
+    field.focus();
+  }
+
+  it('is drawn once, complete, when the full card arrives at once', async () => {
+    claimTable([{ code: 'D0120' }]);
+    const { card, drawn } = recordingCard();
+    const hints = start({ card, loadCard: async () => fullCard });
+    await focusFirstCode(hints);
+    await vi.waitFor(() => expect(drawn).toEqual(['ready']));
+    await new Promise((ok) => setTimeout(ok, 300));
+    expect(drawn).toEqual(['ready']);
+  });
+
+  it('says it is loading when the full card is slow to come, then shows it', async () => {
+    claimTable([{ code: 'D0120' }]);
+    const { card, drawn } = recordingCard();
+    let arrive: (c: FullCode) => void = () => undefined;
+    const hints = start({ card, loadCard: () => new Promise<FullCode>((ok) => (arrive = ok)) });
+    await focusFirstCode(hints);
+    expect(drawn).toEqual([]);
+    await vi.waitFor(() => expect(drawn).toEqual(['loading']));
+    arrive(fullCard);
+    await vi.waitFor(() => expect(drawn).toEqual(['loading', 'ready']));
+  });
+
+  it('is not drawn at all when the field loses focus before its card arrives', async () => {
+    claimTable([{ code: 'D0120' }, { code: 'D1110' }]);
+    const { card, drawn } = recordingCard();
+    const hints = start({ card, loadCard: () => new Promise<FullCode>(() => undefined) });
+    await focusFirstCode(hints);
+    (document.activeElement as HTMLElement).blur();
+    await new Promise((ok) => setTimeout(ok, 300));
+    expect(drawn).toEqual([]);
   });
 });

@@ -19,9 +19,9 @@ const UNPLACED = { x: '-10000px', y: '-10000px' };
  * Mounts the inline card in its own open shadow root (WXT's createShadowRootUi): styles reset and in px, key
  * events kept inside so the page's shortcuts do not fire, placed beside the field without covering it.
  *
- * The card lives in the badge layer (document coordinates, in a box of its own: see layerBox), so mounting, drawing and removing it
- * lays out that box alone: as a child of <html> each of those laid out the page from its root
- * (1.2-1.6 ms a time on a 2,700-control claim, several times a line). It is moved by a transform, which lays
+ * The card lives in the badge layer (document coordinates), in a box of its own (see layerBox): mounting, drawing
+ * and removing it lays out that box alone, where as a child of <html> each of those laid out the page from its
+ * root (1.2-1.6 ms a time on a 2,700-control claim, several times a line). It is moved by a transform, which lays
  * nothing out; through custom properties, because the shadow root's own !important reset outranks inline styles.
  */
 export async function createCardPresenter(ctx: ContentScriptContext, onOpenFull: (code: string) => void): Promise<CardPresenter> {
@@ -78,7 +78,7 @@ export async function createCardPresenter(ctx: ContentScriptContext, onOpenFull:
 
   const cardElement = () => ui.uiContainer.firstElementChild as HTMLElement | null;
 
-  /** Every box read first, then only what changed written: placing the card lays out the layer once at most. */
+  /** Every box read first, then only what changed written: placing the card lays out its box once at most. */
   function place() {
     if (!anchor || !current || !host.isConnected) return;
     const a = anchor.getBoundingClientRect();

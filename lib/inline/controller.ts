@@ -541,7 +541,9 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
       setTimeout(() => {
         if (waitingFor !== control || cardFor !== control || signal.aborted) return;
         waitingFor = null;
-        options.card?.show(control, cardModel(control) ?? model);
+        const now = cardModel(control);
+        if (now) options.card?.show(control, now);
+        else closeCard();
       }, LOADING_GRACE_MS);
       return;
     }

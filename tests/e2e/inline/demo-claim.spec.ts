@@ -207,6 +207,19 @@ test.describe('demo claim page', () => {
     await expectCard(page, 'D2392', ['surface-count']);
   });
 
+  test('checklist items in the card can be ticked with the mouse, and the card stays while they are', async ({ page, server }) => {
+    await page.goto(server.url('demo/claim.html'));
+    await typeLine(page, 1, WRONG_LINES[0].line);
+    const card = await expectCard(page, 'D2392', ['surface-count']);
+    const first = card.locator('[data-checklist-item] input').first();
+    await first.click();
+    await expect(first).toBeChecked();
+    await card.locator('[data-checklist-item] input').nth(1).click();
+    await expect(card.locator('[data-checklist-item] input:checked')).toHaveCount(2);
+    await expect(cardIn(page)).toHaveAttribute('data-code', 'D2392');
+    await expect(code(page, 1)).toHaveValue('D2392');
+  });
+
   test('hovering a badge shows its card, which goes once the pointer leaves badge and card', async ({ page, server }) => {
     await page.goto(server.url('demo/claim.html'));
     await typeLine(page, 1, WRONG_LINES[0].line);

@@ -24,50 +24,49 @@ const LABEL: Record<BadgeSeverity, string> = {
   error: 'likely rejected as entered',
 };
 
+/** A box of no size at its container's origin, out of the page's reach (inline !important outranks any page rule). */
+const ORIGIN_BOX =
+  'all:initial!important;display:block!important;position:absolute!important;left:0!important;top:0!important;width:0!important;height:0!important;pointer-events:none!important;';
 /**
  * The layer sits at the document's origin and scrolls with it, so scrolling the page moves every badge without a
  * write (fixed badges needed one per badge per scrolled frame). Size and layout containment make moving and
  * hiding badges lay out the layer alone, never the page, and turn the badges' overflow into ink overflow: a
- * badge beside a control at the page's edge never widens it. Inline !important outranks any page rule.
+ * badge beside a control at the page's edge never widens it.
  */
-const LAYER_STYLE =
-  'all:initial!important;display:block!important;position:absolute!important;left:0!important;top:0!important;width:0!important;height:0!important;contain:size layout!important;z-index:2147483646!important;pointer-events:none!important;';
+const LAYER_STYLE = `${ORIGIN_BOX}contain:size layout!important;z-index:2147483646!important;`;
 /**
  * Badges and the card each go in a box of their own inside the layer: a contained wrapper holding a positioned
  * box. Blink then lays out an element added to or removed from the box with its wrapper as the root, while one
  * added to the layer itself lays out the whole page (traced on the 300-line claim: about 90 objects for the card,
  * against 12,000 for the page, or 900 for a root shared with 300 badges).
  */
-const WRAP_STYLE =
-  'all:initial!important;display:block!important;position:absolute!important;left:0!important;top:0!important;width:0!important;height:0!important;contain:size layout!important;pointer-events:none!important;';
-const BOX_STYLE =
-  'all:initial!important;display:block!important;position:absolute!important;left:0!important;top:0!important;width:0!important;height:0!important;pointer-events:none!important;';
-type LayerParts = { layer: HTMLElement; badges: HTMLElement; card: HTMLElement };
+const WRAP_STYLE = `${ORIGIN_BOX}contain:size layout!important;`;
+type LayerParts = { layer: HTMLElement; badgesWrap: HTMLElement; cardWrap: HTMLElement; badges: HTMLElement; card: HTMLElement };
 const layers = new WeakMap<Document, LayerParts>();
+
+function styled(doc: Document, tag: string, style: string): HTMLElement {
+  const el = doc.createElement(tag);
+  el.setAttribute('style', style);
+  return el;
+}
 
 function layerOf(doc: Document): LayerParts {
   let parts = layers.get(doc);
   if (!parts) {
-    const layer = doc.createElement(LAYER_TAG);
-    layer.setAttribute('style', LAYER_STYLE);
-    const box = () => {
-      const wrap = doc.createElement('div');
-      wrap.setAttribute('style', WRAP_STYLE);
-      const el = doc.createElement('div');
-      el.setAttribute('style', BOX_STYLE);
-      wrap.append(el);
-      // The card's box last: the card is drawn above the badges.
-      layer.append(wrap);
+    const wrap = (box: HTMLElement) => {
+      const el = styled(doc, 'div', WRAP_STYLE);
+      el.append(box);
       return el;
     };
-    layers.set(doc, (parts = { layer, badges: box(), card: box() }));
+    const badges = styled(doc, 'div', ORIGIN_BOX);
+    const card = styled(doc, 'div', ORIGIN_BOX);
+    parts = { layer: styled(doc, LAYER_TAG, LAYER_STYLE), badgesWrap: wrap(badges), cardWrap: wrap(card), badges, card };
+    layers.set(doc, parts);
   }
-  const { layer, badges, card } = parts;
+  const { layer, badgesWrap, cardWrap } = parts;
   if (!layer.isConnected) (doc.documentElement ?? doc).append(layer);
-  for (const box of [badges, card]) {
-    const wrap = box.parentNode as HTMLElement;
-    if (wrap.parentNode !== layer) layer.append(wrap);
-  }
+  // In this order, also when the page took one out: the card is drawn above the badges.
+  if (badgesWrap.parentNode !== layer || cardWrap.parentNode !== layer) layer.append(badgesWrap, cardWrap);
   return parts;
 }
 
@@ -76,7 +75,7 @@ export function badgeLayer(doc: Document): HTMLElement {
   return layerOf(doc).layer;
 }
 
-/** Where the layer holds its badges, or its card (see BOX_STYLE). */
+/** Where the layer holds its badges, or its card (see WRAP_STYLE). */
 export function layerBox(doc: Document, of: 'badges' | 'card'): HTMLElement {
   return layerOf(doc)[of];
 }

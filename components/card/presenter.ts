@@ -53,6 +53,9 @@ export async function createCardPresenter(ctx: ContentScriptContext, onOpenFull:
   let placedAt = '';
   let maxHeight = '';
 
+  /** The card itself (section.card), as renderCardView puts it in the container; none while hidden. */
+  const cardElement = () => ui.uiContainer.firstElementChild as HTMLElement | null;
+
   const draw = (lineKey: string) => {
     if (!current) return;
     if (lineKey !== tickedFor) {
@@ -63,7 +66,7 @@ export async function createCardPresenter(ctx: ContentScriptContext, onOpenFull:
     const focused = ui.shadow.activeElement;
     renderCardView(ui.uiContainer, current, ticked, { onOpenFull, onClose: presenter.hide });
     cardElement()?.style.setProperty('max-height', maxHeight);
-    if (focused) (ui.shadow.querySelector('.card') as HTMLElement | null)?.focus();
+    if (focused) cardElement()?.focus();
   };
 
   // Placed in the next frame, before it is painted: measuring right after drawing would lay the page out an
@@ -75,8 +78,6 @@ export async function createCardPresenter(ctx: ContentScriptContext, onOpenFull:
       place();
     });
   };
-
-  const cardElement = () => ui.uiContainer.firstElementChild as HTMLElement | null;
 
   /** Every box read first, then only what changed written: placing the card lays out its box once at most. */
   function place() {
@@ -133,7 +134,7 @@ export async function createCardPresenter(ctx: ContentScriptContext, onOpenFull:
     },
     hovered: () => host.isConnected && host.matches(':hover'),
     focus() {
-      (ui.shadow.querySelector('.card') as HTMLElement | null)?.focus();
+      cardElement()?.focus();
     },
   };
   return presenter;

@@ -2,7 +2,7 @@ import type { Claim, ClaimLine } from '../claim/line';
 import { finish, pauser, type Steps } from '../steps';
 import type { BadgeSeverity, Severity } from './ids';
 import { RULES } from './index';
-import { type CheckedLine, type ClaimRule, type EffectivePayer, type Finding, type LineRule, perLine, type RuleContext } from './types';
+import type { CheckedLine, ClaimRule, EffectivePayer, Finding, LineRule, RuleContext } from './types';
 
 const LINE_RULES = RULES.filter((r): r is LineRule => r.scope === 'line');
 const CLAIM_RULES = RULES.filter((r): r is ClaimRule => r.scope === 'claim');
@@ -29,21 +29,9 @@ function runLineRules(checked: CheckedLine, ctx: RuleContext): Finding[] {
   return out;
 }
 
-function runClaimRules(lines: CheckedLine[], ctx: RuleContext): Finding[] {
-  const out: Finding[] = [];
-  for (const rule of CLAIM_RULES) {
-    const severity = severityOf(rule, ctx.payer);
-    if (severity === 'off') continue;
-    for (const draft of rule.check(lines, ctx)) out.push({ ruleId: rule.id, severity, ...draft });
-  }
-  return out;
-}
-
 /** Checks a whole claim: every line rule on every line, then the claim rules across lines. */
 export function checkClaim(claim: Claim, ctx: Omit<RuleContext, 'claim'>): Finding[] {
-  const full = { ...ctx, claim };
-  const checked = claim.lines.map((l) => checkLine(l, full));
-  return [...checked.flatMap((c) => runLineRules(c, full)), ...runClaimRules(checked, full)];
+  return createClaimChecker(ctx).check(claim).findings;
 }
 
 /** A line's worst finding, for its badge. */
@@ -56,92 +44,215 @@ export function worstSeverity(findings: readonly Finding[]): BadgeSeverity {
 /** Lines checked between pauses of a stepwise check. */
 const LINE_STEP = 25;
 
-const lineSignature = perLine((l: ClaimLine) =>
-  [l.code, l.toothSystem, l.teeth.raw, l.surfaces.raw, l.area.raw, l.dateOfService, l.quantity].join('\u0000'));
+const lineSignature = (l: ClaimLine) => [l.code, l.toothSystem, l.teeth.raw, l.surfaces.raw, l.area.raw, l.dateOfService, l.quantity].join('\u0000');
 
 /** What a line's badge shows, as one comparable string: its findings' rules and severities. */
 const findingsSignature = (findings: readonly Finding[] | undefined) => (findings ? findings.map((f) => `${f.ruleId}:${f.severity}`).sort().join(' ') : '');
 
+/** The same finding reached through two groups (two lines sharing two teeth) is one finding. */
+const findingKey = (f: Finding) => `${f.ruleId}|${f.lineIds.join('|')}|${f.message}`;
+
 export interface ClaimCheck {
-  findings: Finding[];
+  /** Every finding: line rules' in claim order, then claim rules' in rule order, by the lines they concern (gathered when first read: read it before the next check). */
+  readonly findings: Finding[];
+  /** Each line's findings (kept current by the checker's later checks). */
   byLine: Map<string, Finding[]>;
   /** Lines whose fields or findings differ from the previous check (every line at first), removed lines included. */
   changed: Set<string>;
 }
 
+/** What the checker keeps of a line: its fields as last checked, its line rules' findings and its claim-rule groups. */
+interface LineEntry {
+  line: ClaimLine;
+  signature: string;
+  checked: CheckedLine;
+  findings: Finding[];
+  /** Per claim rule in use, the keys of the groups the line is in. */
+  groups: string[][];
+  /** Its place in the claim, and the check that last saw it there. */
+  index: number;
+  seen: number;
+}
+
 /**
- * Keeps a claim's findings current as lines change: line rules re-run only for lines whose fields changed,
- * claim rules (linear) re-run across the claim, and only the lines whose fields or findings changed are reported,
- * so a keystroke redraws one badge, not one per line. Context changes (payer, birth date) clear the cache.
+ * Keeps a claim's findings current as lines change, at the cost of the change rather than of the claim: line
+ * rules re-run only for lines whose fields changed, claim rules only for the groups those lines left or joined,
+ * and only the lines whose fields or findings changed are reported, so a keystroke redraws one badge, not one per
+ * line. A line passed as the same object as last time is known unchanged without a look at its fields. Context
+ * changes (birth date) start over; a payer's settings are fixed per checker (see reset).
  */
 export function createClaimChecker(ctx: Omit<RuleContext, 'claim'>) {
-  const cache = new Map<string, { signature: string; checked: CheckedLine; findings: Finding[] }>();
+  const claimRules = CLAIM_RULES.filter((r) => severityOf(r, ctx.payer) !== 'off');
+  let entries = new Map<string, LineEntry>();
+  /** Per claim rule: each group's member line ids, and its findings as last checked. */
+  let members = claimRules.map(() => new Map<string, Set<string>>());
+  let groupFindings = claimRules.map(() => new Map<string, Finding[]>());
+  let byLine = new Map<string, Finding[]>();
   /** Each line's findings signature as last reported. */
-  const shown = new Map<string, string>();
-  /** Lines that claim rules flagged last time: they may change without their own fields changing. */
-  let claimFlagged = new Set<string>();
+  let shown = new Map<string, string>();
   let lastContext = '';
-  /** A check, pausing every few dozen lines whose line rules run. */
+
+  function reset() {
+    entries = new Map();
+    members = claimRules.map(() => new Map());
+    groupFindings = claimRules.map(() => new Map());
+    byLine = new Map();
+    shown = new Map();
+  }
+
+  /** Moves a line out of its old groups and into its new ones, noting each group touched. */
+  function regroup(id: string, from: LineEntry | undefined, to: LineEntry | undefined, touched: Set<string>[]) {
+    claimRules.forEach((_, r) => {
+      for (const key of from?.groups[r] ?? []) {
+        const group = members[r].get(key);
+        group?.delete(id);
+        if (group && !group.size) members[r].delete(key);
+        touched[r].add(key);
+      }
+      for (const key of to?.groups[r] ?? []) {
+        const group = members[r].get(key);
+        if (group) group.add(id);
+        else members[r].set(key, new Set([id]));
+        touched[r].add(key);
+      }
+    });
+  }
+
+  /** Re-checks the touched groups; the lines whose claim findings may have changed. */
+  function checkGroups(touched: Set<string>[], full: RuleContext): Set<string> {
+    const reached = new Set<string>();
+    claimRules.forEach((rule, r) => {
+      const severity = severityOf(rule, ctx.payer) as Finding['severity'];
+      for (const key of touched[r]) {
+        for (const f of groupFindings[r].get(key) ?? []) for (const id of f.lineIds) reached.add(id);
+        const ids = members[r].get(key);
+        if (!ids || ids.size < 2) {
+          groupFindings[r].delete(key);
+          continue;
+        }
+        const group = [...ids].map((id) => entries.get(id)!).sort((a, b) => a.index - b.index).map((e) => e.checked);
+        const found = rule.check(group, full, key).map((draft): Finding => ({ ruleId: rule.id, severity, ...draft }));
+        groupFindings[r].set(key, found);
+        for (const f of found) for (const id of f.lineIds) reached.add(id);
+      }
+    });
+    return reached;
+  }
+
+  /** A line's findings: its own, then those of its groups that concern it, each once. */
+  function findingsOfLine(id: string, entry: LineEntry): Finding[] {
+    const out = [...entry.findings];
+    const seen = new Set<string>();
+    claimRules.forEach((_, r) => {
+      for (const key of entry.groups[r])
+        for (const f of groupFindings[r].get(key) ?? [])
+          if (f.lineIds.includes(id) && !seen.has(findingKey(f))) {
+            seen.add(findingKey(f));
+            out.push(f);
+          }
+    });
+    return out;
+  }
+
+  /** Every finding, in an order that does not depend on the order of changes. */
+  function allFindings(claim: Claim): Finding[] {
+    const out = claim.lines.flatMap((l) => entries.get(l.id)?.findings ?? []);
+    const where = (f: Finding) => f.lineIds.map((id) => String(entries.get(id)?.index).padStart(8, '0')).join() + f.message;
+    claimRules.forEach((_, r) => {
+      const unique = new Map<string, Finding>();
+      for (const found of groupFindings[r].values()) for (const f of found) unique.set(findingKey(f), f);
+      out.push(...[...unique.values()].sort((a, b) => (where(a) < where(b) ? -1 : where(a) > where(b) ? 1 : 0)));
+    });
+    return out;
+  }
+
+  let serial = 0;
+  /**
+   * Which lines need their line rules run: a known line passed as the same object, or with the same fields, does
+   * not. Known lines are stamped with this check's serial and their place in the claim as they are seen.
+   */
+  function scan(claim: Claim, known: Map<string, LineEntry>, stamp: number) {
+    const work: [ClaimLine, number, string][] = [];
+    const sameFields: [LineEntry, ClaimLine][] = [];
+    let seenKnown = 0;
+    const { lines } = claim;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      const entry = known.get(line.id);
+      if (entry) {
+        seenKnown++;
+        entry.index = i;
+        entry.seen = stamp;
+        if (entry.line === line) continue;
+      }
+      const signature = lineSignature(line);
+      if (entry?.signature === signature) sameFields.push([entry, line]);
+      else work.push([line, i, signature]);
+    }
+    return { work, sameFields, seenKnown };
+  }
+
+  /** A check, pausing every few dozen lines whose line rules run. Nothing is kept until it completes. */
   function* checkInSteps(claim: Claim): Steps<ClaimCheck> {
     const pause = pauser(LINE_STEP);
     const contextKey = `${claim.patientBirthDate ?? ''}`;
-    if (contextKey !== lastContext) {
-      cache.clear();
-      lastContext = contextKey;
-    }
     const full = { ...ctx, claim };
-    const checked: CheckedLine[] = [];
-    const findings: Finding[] = [];
-    const live = new Set<string>();
-    const candidates = new Set<string>();
-    for (const line of claim.lines) {
-      live.add(line.id);
-      const signature = lineSignature(line);
-      let hit = cache.get(line.id);
-      if (hit?.signature !== signature) {
-        if (pause()) yield;
-        const c = checkLine(line, full);
-        hit = { signature, checked: c, findings: runLineRules(c, full) };
-        cache.set(line.id, hit);
-        candidates.add(line.id);
-      }
-      checked.push(hit.checked);
-      findings.push(...hit.findings);
+    const fresh = contextKey !== lastContext;
+    const stamp = ++serial;
+    const { work, sameFields, seenKnown } = scan(claim, fresh ? new Map() : entries, stamp);
+    const updated = new Map<string, LineEntry>();
+    for (const [line, index, signature] of work) {
+      if (pause()) yield;
+      const checked = checkLine(line, full);
+      const groups = claimRules.map((rule) => [...new Set(rule.groupsOf(checked, full))]);
+      updated.set(line.id, { line, signature, checked, findings: runLineRules(checked, full), groups, index, seen: stamp });
     }
+    // From here on, no pause: the checker's state changes all at once.
+    // Known lines no longer in the claim: looked for only when the count says there are some.
+    const liveIds = fresh ? new Set(claim.lines.map((l) => l.id)) : null;
+    const live = (id: string) => (liveIds ? liveIds.has(id) : entries.get(id)!.seen === stamp);
+    const removed = fresh || entries.size > seenKnown ? [...entries.keys()].filter((id) => !live(id)) : [];
+    if (fresh) reset();
+    lastContext = contextKey;
+    for (const [entry, line] of sameFields) entry.line = line;
+    const touched = claimRules.map(() => new Set<string>());
     const changed = new Set<string>();
-    for (const id of cache.keys()) if (!live.has(id)) cache.delete(id);
-    for (const id of shown.keys())
-      if (!live.has(id)) {
-        shown.delete(id);
-        changed.add(id);
-      }
-    const claimFindings = runClaimRules(checked, full);
-    findings.push(...claimFindings);
-    const byLine = new Map<string, Finding[]>();
-    for (const f of findings)
-      for (const id of f.lineIds) {
-        const list = byLine.get(id);
-        if (list) list.push(f);
-        else byLine.set(id, [f]);
-      }
-    const flagged = new Set(claimFindings.flatMap((f) => f.lineIds));
-    for (const id of new Set([...candidates, ...flagged, ...claimFlagged])) {
-      if (!live.has(id)) continue;
-      const signature = findingsSignature(byLine.get(id));
-      if (shown.get(id) !== signature || candidates.has(id)) changed.add(id);
+    for (const id of removed) {
+      regroup(id, entries.get(id), undefined, touched);
+      entries.delete(id);
+      byLine.delete(id);
+      shown.delete(id);
+      changed.add(id);
+    }
+    for (const [id, entry] of updated) {
+      regroup(id, entries.get(id), entry, touched);
+      entries.set(id, entry);
+    }
+    const reached = checkGroups(touched, full);
+    for (const id of new Set([...updated.keys(), ...reached])) {
+      const entry = entries.get(id);
+      if (!entry) continue;
+      const lineFindings = findingsOfLine(id, entry);
+      if (lineFindings.length) byLine.set(id, lineFindings);
+      else byLine.delete(id);
+      const signature = findingsSignature(lineFindings);
+      if (shown.get(id) !== signature || updated.has(id)) changed.add(id);
       shown.set(id, signature);
     }
-    claimFlagged = flagged;
-    return { findings, byLine, changed };
+    let findings: Finding[] | undefined;
+    return {
+      get findings() {
+        return (findings ??= allFindings(claim));
+      },
+      byLine,
+      changed,
+    };
   }
+
   return {
     check: (claim: Claim): ClaimCheck => finish(checkInSteps(claim)),
     checkInSteps,
     /** Forget cached results, e.g. when the payer's settings change. */
-    reset() {
-      cache.clear();
-      shown.clear();
-      claimFlagged = new Set();
-    },
+    reset,
   };
 }

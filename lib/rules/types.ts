@@ -50,23 +50,17 @@ export interface LineRule extends RuleBase {
   check(line: CheckedLine, ctx: RuleContext): FindingDraft[];
 }
 
-/** A rule across the lines of a claim (same day, duplicates): linear in the number of lines. */
+/**
+ * A rule across the lines of a claim (same day, duplicates). Lines only meet inside a group (same code, teeth and
+ * date; same conflict, visit and tooth): the rule says which groups a line belongs to and checks one group at a
+ * time, so a keystroke re-checks the few groups its line left or joined, not the whole claim.
+ */
 export interface ClaimRule extends RuleBase {
   scope: 'claim';
-  check(lines: CheckedLine[], ctx: RuleContext): FindingDraft[];
+  /** The keys of the groups this line belongs to (none: it meets no other line). */
+  groupsOf(line: CheckedLine, ctx: RuleContext): readonly string[];
+  /** Findings among the lines of one group of two or more, given in claim order. */
+  check(group: readonly CheckedLine[], ctx: RuleContext, key: string): FindingDraft[];
 }
 
 export type Rule = LineRule | ClaimRule;
-
-/**
- * A value computed once per claim line: lines that did not change keep their objects between checks, so claim
- * rules re-run on every keystroke recompute keys only for the line that changed.
- */
-export function perLine<T>(compute: (line: ClaimLine) => T): (line: ClaimLine) => T {
-  const memo = new WeakMap<ClaimLine, T>();
-  return (line) => {
-    let value = memo.get(line);
-    if (value === undefined) memo.set(line, (value = compute(line)));
-    return value;
-  };
-}

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { catalog, ruleTables } from '../../../lib/catalog';
 import type { Catalog } from '../../../lib/catalog/catalog';
@@ -5,6 +6,7 @@ import { parseLine, type RawLine } from '../../../lib/claim/line';
 import { checkClaim, createClaimChecker, worstSeverity } from '../../../lib/rules/engine';
 import { RULES } from '../../../lib/rules/index';
 import { RULE_IDS } from '../../../lib/rules/ids';
+import type { Finding } from '../../../lib/rules/types';
 import { DEFAULT_PAYER } from './helpers';
 
 /** The real catalog, counting lookups: each lookup is one line's line rules being run. */
@@ -77,6 +79,57 @@ describe('the rule engine', () => {
     expect([...checker.check({ lines: lines(raw) }).changed].sort()).toEqual(['l0', 'l3']);
     // A removed line is reported too, so its badge can go.
     expect([...checker.check({ lines: lines(raw.slice(0, 3)) }).changed]).toEqual(['l3']);
+  });
+
+  it('keeps the same findings as a fresh check through any run of edits, and reports every line whose badge must change', () => {
+    // Few codes, teeth and dates, so lines keep meeting in claim-rule groups (duplicates, same-day conflicts).
+    const rawLine = fc.record({
+      code: fc.constantFrom('D0120', 'D0150', 'D1110', 'D4341', 'D4342', 'D2391', 'D2392', 'D0370', 'D0386', ''),
+      tooth: fc.constantFrom('', '3', '30', '30,31', '14'),
+      surface: fc.constantFrom('', 'O', 'MO', 'B'),
+      area: fc.constantFrom('', '10', '40'),
+      date: fc.constantFrom('', '11/02/2026', '11/03/2026'),
+    });
+    const edit = fc.oneof(
+      fc.record({ kind: fc.constant('set' as const), at: fc.nat(), line: rawLine }),
+      fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), line: rawLine }),
+      fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('birth' as const), date: fc.constantFrom(undefined, '2015-01-01', '1960-05-05') }),
+    );
+    const ctx = { catalog, tables: ruleTables(), payer: DEFAULT_PAYER };
+    fc.assert(
+      fc.property(fc.array(rawLine, { maxLength: 8 }), fc.array(edit, { maxLength: 12 }), (start, edits) => {
+        let serial = 0;
+        let raw: RawLine[] = start.map((l) => ({ id: `l${serial++}`, ...l }));
+        let birth: string | undefined;
+        // Unchanged lines are passed as the same objects, as the content script does.
+        const parsedOf = new Map<RawLine, ReturnType<typeof parseLine>>();
+        const claim = () => ({
+          lines: raw.map((r) => parsedOf.get(r) ?? parsedOf.set(r, parseLine(r, { today: '2026-11-24' })).get(r)!),
+          ...(birth ? { patientBirthDate: birth } : {}),
+        });
+        const signatures = (byLine: Map<string, Finding[]>) =>
+          new Map(raw.map((r) => [r.id, (byLine.get(r.id) ?? []).map((f) => `${f.ruleId}:${f.severity}`).sort().join()]));
+        const checker = createClaimChecker(ctx);
+        let before = signatures(checker.check(claim()).byLine);
+        for (const e of edits) {
+          const ids = new Set(raw.map((r) => r.id));
+          if (e.kind === 'set' && raw.length) raw = raw.map((r, i) => (i === e.at % raw.length ? { id: r.id, ...e.line } : r));
+          if (e.kind === 'insert') raw = raw.toSpliced(e.at % (raw.length + 1), 0, { id: `l${serial++}`, ...e.line });
+          if (e.kind === 'remove' && raw.length) raw = raw.toSpliced(e.at % raw.length, 1);
+          if (e.kind === 'birth') birth = e.date;
+          const result = checker.check(claim());
+          const fresh = createClaimChecker(ctx).check(claim());
+          expect(result.findings).toEqual(fresh.findings);
+          expect(new Map([...result.byLine].filter(([id]) => raw.some((r) => r.id === id)))).toEqual(fresh.byLine);
+          const after = signatures(fresh.byLine);
+          for (const [id, signature] of after) if (before.get(id) !== signature) expect(result.changed).toContain(id);
+          for (const id of ids) if (!after.has(id)) expect(result.changed).toContain(id);
+          before = after;
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('reports the worst severity for a badge', () => {

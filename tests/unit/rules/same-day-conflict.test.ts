@@ -24,6 +24,10 @@ describe('same-day-conflict', () => {
     expect(findingsOf('same-day-conflict', [{ code: 'D2391', tooth: '30', surface: 'O' }, { code: 'D2391', tooth: '30', surface: 'B' }])).toHaveLength(1);
     expect(findingsOf('same-day-conflict', [{ code: 'D2391', tooth: '30', surface: 'O' }, { code: 'D2391', tooth: '31', surface: 'O' }])).toEqual([]);
   });
+  it('reports two fillings sharing two teeth once, not once per tooth', () => {
+    const findings = findingsOf('same-day-conflict', [{ code: 'D2391', tooth: '30,31', surface: 'O' }, { code: 'D2391', tooth: '30,31', surface: 'B' }]);
+    expect(findings.map((f) => f.lineIds)).toEqual([['line-1', 'line-2']]);
+  });
   it('stays linear: a 2,000-line claim is checked with one finding per conflicting pair', () => {
     const lines = Array.from({ length: 2000 }, (_, i) => ({ code: 'D2391', tooth: String((i % 32) + 1), surface: 'MODBL'[i % 5], date: `2026-0${(i % 9) + 1}-01` }));
     const findings = findingsOf('same-day-conflict', lines);

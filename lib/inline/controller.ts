@@ -2,7 +2,7 @@ import { BADGE_TAG, type Badge, badgeLayer, createBadge, LAYER_TAG, type Origin,
 import { CARD_TAG, type InlineCardModel } from '../../components/card/card-view';
 import type { CodeStatus } from '../catalog/catalog';
 import type { FullCode } from '../catalog/cards';
-import { type PageClaim, type PageLine, readClaimsInSteps, readLineOf, readRowLine, rereadClaimFields, rereadLine } from '../page/claim-reader';
+import { heldText, type PageClaim, type PageLine, readClaimsInSteps, readLineOf, readRowLine, rereadClaimFields, rereadLine } from '../page/claim-reader';
 import { controlCodes, isFieldControl, isReadableControl, type ReadableControl } from '../page/controls';
 import { mayBeControl, walkComposed } from '../page/dom';
 import { fieldRole, type SiteSelectors } from '../page/field-roles';
@@ -95,6 +95,13 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   // (a fixed-height grid) would float over whatever is there, so it hides while the control is clipped; the huge
   // root margin keeps badges of controls merely outside the viewport.
   const clipped = new WeakSet<Element>();
+  /** Controls inside the viewport when last measured: the only ones that can move against the page as it scrolls. */
+  const inView = new Set<Element>();
+  const noteView = (control: Element, box: DOMRectReadOnly | null) => {
+    const view = doc.defaultView;
+    if (box && view && box.bottom >= 0 && box.right >= 0 && box.top <= view.innerHeight && box.left <= view.innerWidth) inView.add(control);
+    else inView.delete(control);
+  };
   let origin: Origin = { left: 0, top: 0 };
   const measuring =
     typeof IntersectionObserver === 'function'
@@ -104,7 +111,11 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
             for (const e of entries) {
               if (e.isIntersecting) clipped.delete(e.target);
               else clipped.add(e.target);
-              badges.get(e.target)?.place(e.isIntersecting && e.target.isConnected ? e.boundingClientRect : null, origin);
+              const badge = badges.get(e.target);
+              if (!badge) continue;
+              const box = e.isIntersecting && e.target.isConnected ? e.boundingClientRect : null;
+              noteView(e.target, box);
+              badge.place(box, origin);
             }
           },
           { root: doc, rootMargin: '100000px' },
@@ -196,6 +207,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     layout?.unobserve(control);
     measuring?.unobserve(control);
     clipped.delete(control);
+    inView.delete(control);
     badges.get(control)?.remove();
     badges.delete(control);
   }
@@ -225,16 +237,19 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     placeOnly = new Set();
     if (!badges.size) return;
     const layerBox = badgeLayer(doc).getBoundingClientRect();
-    const boxes: [Badge, DOMRect | null][] = [];
+    const boxes: [Element, Badge, DOMRect | null][] = [];
     const gone: Element[] = [];
     for (const control of only ?? badges.keys()) {
       const badge = badges.get(control);
       if (!badge) continue;
       if (!control.isConnected) gone.push(control);
-      else boxes.push([badge, rectOf(control)]);
+      else boxes.push([control, badge, rectOf(control)]);
     }
     dropRemovedSoon(gone);
-    for (const [badge, box] of boxes) badge.place(box, layerBox);
+    for (const [control, badge, box] of boxes) {
+      noteView(control, box);
+      badge.place(box, layerBox);
+    }
   }
 
   /**
@@ -674,15 +689,22 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     { capture: true, signal },
   );
   // Scrolling the page moves the layer with the controls: only a control in a fixed or sticky box moves against
-  // it, and one measurement by the browser once scrolling stops finds that. A scrolled inner container moves its
-  // controls but not the layer: those badges follow in the same frame.
+  // it, and such a control is in the viewport, so once scrolling stops the browser measures again the controls
+  // that were in the viewport (a few dozen, not every line; a sticky box that scrolled in from far away and stuck
+  // is placed again when the page next changes size). A scrolled inner container moves its controls but not the layer:
+  // those badges follow in the same frame.
   let scrollEnd: ReturnType<typeof setTimeout> | undefined;
+  const remeasureInView = () => {
+    if (!measuring) return placeNow();
+    const kept = [...inView].filter((control) => control.isConnected);
+    if (kept.length) remeasure(kept);
+  };
   events.addEventListener(
     'scroll',
     (e) => {
       if (e.target !== doc && e.target !== doc.documentElement) return placeNow();
       clearTimeout(scrollEnd);
-      scrollEnd = setTimeout(schedulePlace, 100);
+      scrollEnd = setTimeout(remeasureInView, 100);
     },
     listen,
   );
@@ -893,6 +915,8 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   // Values set by script through the value property fire no event and no mutation: sweep known lines now and
   // then, in slices, each claim re-checked once.
   let sweeping = false;
+  /** What each line's controls held at the last sweep that looked at it. */
+  const heldAtSweep = new WeakMap<PageLine, string>();
   function* sweepSteps(): Steps<void> {
     sweeping = true;
     onClaimFieldsChanged();
@@ -901,7 +925,11 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     for (const claimState of [...state.allClaims()])
       for (const line of [...claimState.page.lines]) {
         if (pause()) yield;
-        if (state.line(claimState, line.id) === line && refreshLine(claimState, line)) dirty.add(claimState.page.id);
+        if (state.line(claimState, line.id) !== line) continue;
+        const held = heldText(line);
+        if (heldAtSweep.get(line) === held) continue;
+        heldAtSweep.set(line, held);
+        if (refreshLine(claimState, line)) dirty.add(claimState.page.id);
       }
     for (const id of dirty) recheck(id);
     sweeping = false;
@@ -909,10 +937,28 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   const SWEEP_STEP = 50;
   const sweep = setInterval(() => {
     if (doc.hidden || scanning || sweeping) return;
-    // A backstop for moves nothing above reports (a transform, a sibling growing inside a fixed-size box).
-    schedulePlace();
+    // A backstop for moves nothing above reports (a transform, a sibling growing inside a fixed-size box): the
+    // controls in the viewport and, in turn, a few dozen of the others, rather than every badge every time.
+    if (measuring) remeasure(backstopControls());
+    else placeNow();
     inSlices(sweepSteps());
   }, SWEEP_MS);
+  const BACKSTOP_OTHERS = 50;
+  let backstopTurn = badges.keys();
+  function backstopControls(): Element[] {
+    const picked = new Set(inView);
+    for (let n = 0; n < BACKSTOP_OTHERS && n < badges.size; n++) {
+      let next = backstopTurn.next();
+      if (next.done) next = (backstopTurn = badges.keys()).next();
+      if (next.done) break;
+      picked.add(next.value);
+    }
+    const kept: Element[] = [];
+    const gone: Element[] = [];
+    for (const control of picked) (control.isConnected ? kept : gone).push(control);
+    dropRemovedSoon(gone);
+    return kept;
+  }
 
   fullScan();
 

@@ -375,6 +375,16 @@ export function rereadClaimFields(claim: PageClaim): PageClaim {
 }
 
 /** The same line with its values read again from the controls it already has: no walking, no regrouping. */
+/**
+ * What a line's controls hold, as one string read without parsing anything: while it stays the same, so does the
+ * line (a sweep for values set by script compares this before reading the line again).
+ */
+export function heldText(line: PageLine): string {
+  let held = '';
+  for (const el of Object.values(line.controls)) held += `${el ? safely(() => String((el as HTMLInputElement).value ?? el.textContent), '') : ''}\u0000`;
+  return held;
+}
+
 export function rereadLine(line: PageLine): PageLine {
   return { ...line, raw: rawLine(line.id, line.controls) };
 }

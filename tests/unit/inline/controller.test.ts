@@ -135,6 +135,20 @@ describe('inline hints follow the page line by line', () => {
     );
   });
 
+  it('finds values a script sets with no event, at the next sweep, every time', async () => {
+    claimTable(PROCEDURES.slice(0, 3));
+    const hints = start();
+    await vi.waitFor(() => expect(shown(hints)).toEqual(expected()));
+    const code = document.querySelectorAll<HTMLInputElement>('[data-f="code"]')[1];
+    for (const value of ['D2740', 'D0120']) {
+      // A sweep goes by first and finds the line as it was: the next one must still see the change.
+      await new Promise((r) => setTimeout(r, 3500));
+      code.value = value;
+      await vi.waitFor(() => expect(shown(hints)[1]).toMatch(new RegExp(`^${value} `)), { timeout: 8000, interval: 100 });
+      expect(shown(hints)).toEqual(expected());
+    }
+  }, 30_000);
+
   it('reads a big claim in slices, and keeps what the page did meanwhile', async () => {
     // Idle periods run by hand, each with no time left and a clock that runs fast: every slice does one step.
     const queue: IdleRequestCallback[] = [];

@@ -78,11 +78,15 @@ export default defineConfig({
     // instead of the polyfill's wrapper (6 KB gzipped). Extension pages and the background keep the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'unlisted-script')) return;
-      const alias = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+      // WXT's content-script UI module imports @1natsu/wait-element for autoMount, which is never used here.
+      const aliases = [
+        { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
+        { find: /^@1natsu\/wait-element(\/detectors)?$/, replacement: resolve(import.meta.dirname, 'entrypoints/inline-hints/no-auto-mount.ts') },
+      ];
       const current = config.resolve?.alias;
       config.resolve = {
         ...config.resolve,
-        alias: Array.isArray(current) ? [alias, ...current] : [alias, ...Object.entries(current ?? {}).map(([find, replacement]) => ({ find, replacement }))],
+        alias: Array.isArray(current) ? [...aliases, ...current] : [...aliases, ...Object.entries(current ?? {}).map(([find, replacement]) => ({ find, replacement }))],
       };
     },
   },

@@ -290,14 +290,18 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     remeasureQueued = true;
     requestAnimationFrame(() => {
       remeasureQueued = false;
-      const kept: Element[] = [];
-      const gone: Element[] = [];
-      for (const control of badges.keys()) (control.isConnected ? kept : gone).push(control);
-      dropRemovedSoon(gone);
-      remeasure(kept);
+      remeasureOnPage(badges.keys());
     });
   }
   let remeasureQueued = false;
+  /** Fresh measurements for those of these controls still on the page; the others' badges go. */
+  function remeasureOnPage(controls: Iterable<Element>) {
+    const kept: Element[] = [];
+    const gone: Element[] = [];
+    for (const control of controls) (control.isConnected ? kept : gone).push(control);
+    dropRemovedSoon(gone);
+    remeasure(kept);
+  }
 
   // ---- reading ---------------------------------------------------------------------------------------------------
 
@@ -691,14 +695,10 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   // Scrolling the page moves the layer with the controls: only a control in a fixed or sticky box moves against
   // it, and such a control is in the viewport, so once scrolling stops the browser measures again the controls
   // that were in the viewport (a few dozen, not every line; a sticky box that scrolled in from far away and stuck
-  // is placed again when the page next changes size). A scrolled inner container moves its controls but not the layer:
-  // those badges follow in the same frame.
+  // is placed again by the periodic backstop or when the page next changes size). A scrolled inner container
+  // moves its controls but not the layer: those badges follow in the same frame.
   let scrollEnd: ReturnType<typeof setTimeout> | undefined;
-  const remeasureInView = () => {
-    if (!measuring) return placeNow();
-    const kept = [...inView].filter((control) => control.isConnected);
-    if (kept.length) remeasure(kept);
-  };
+  const remeasureInView = () => (measuring ? remeasureOnPage(inView) : placeNow());
   events.addEventListener(
     'scroll',
     (e) => {
@@ -939,13 +939,13 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     if (doc.hidden || scanning || sweeping) return;
     // A backstop for moves nothing above reports (a transform, a sibling growing inside a fixed-size box): the
     // controls in the viewport and, in turn, a few dozen of the others, rather than every badge every time.
-    if (measuring) remeasure(backstopControls());
+    if (measuring) remeasureOnPage(backstopControls());
     else placeNow();
     inSlices(sweepSteps());
   }, SWEEP_MS);
   const BACKSTOP_OTHERS = 50;
   let backstopTurn = badges.keys();
-  function backstopControls(): Element[] {
+  function backstopControls(): Set<Element> {
     const picked = new Set(inView);
     for (let n = 0; n < BACKSTOP_OTHERS && n < badges.size; n++) {
       let next = backstopTurn.next();
@@ -953,11 +953,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
       if (next.done) break;
       picked.add(next.value);
     }
-    const kept: Element[] = [];
-    const gone: Element[] = [];
-    for (const control of picked) (control.isConnected ? kept : gone).push(control);
-    dropRemovedSoon(gone);
-    return kept;
+    return picked;
   }
 
   fullScan();

@@ -374,7 +374,6 @@ export function rereadClaimFields(claim: PageClaim): PageClaim {
   return fields ? { ...claim, ...safely(() => readClaimFields(fields), { claimDate: claim.claimDate, patientBirthDate: claim.patientBirthDate }) } : claim;
 }
 
-/** The same line with its values read again from the controls it already has: no walking, no regrouping. */
 /**
  * What a line's controls hold, as one string read without parsing anything: while it stays the same, so does the
  * line (a sweep for values set by script compares this before reading the line again).
@@ -385,6 +384,7 @@ export function heldText(line: PageLine): string {
   return held;
 }
 
+/** The same line with its values read again from the controls it already has: no walking, no regrouping. */
 export function rereadLine(line: PageLine): PageLine {
   return { ...line, raw: rawLine(line.id, line.controls) };
 }

@@ -53,7 +53,7 @@ const findingsSignature = (findings: readonly Finding[] | undefined) => (finding
 const findingKey = (f: Finding) => `${f.ruleId}|${f.lineIds.join('|')}|${f.message}`;
 
 export interface ClaimCheck {
-  /** Every finding: line rules' in claim order, then claim rules' in rule order, by the lines they concern (gathered when first read: read it before the next check). */
+  /** Every finding, line by line (gathered from byLine when read: read it before the next check). */
   readonly findings: Finding[];
   /** Each line's findings (kept current by the checker's later checks). */
   byLine: Map<string, Finding[]>;
@@ -83,14 +83,15 @@ interface LineEntry {
  */
 export function createClaimChecker(ctx: Omit<RuleContext, 'claim'>) {
   const claimRules = CLAIM_RULES.filter((r) => severityOf(r, ctx.payer) !== 'off');
-  let entries = new Map<string, LineEntry>();
+  let entries: Map<string, LineEntry>;
   /** Per claim rule: each group's member line ids, and its findings as last checked. */
-  let members = claimRules.map(() => new Map<string, Set<string>>());
-  let groupFindings = claimRules.map(() => new Map<string, Finding[]>());
-  let byLine = new Map<string, Finding[]>();
+  let members: Map<string, Set<string>>[];
+  let groupFindings: Map<string, Finding[]>[];
+  let byLine: Map<string, Finding[]>;
   /** Each line's findings signature as last reported. */
-  let shown = new Map<string, string>();
+  let shown: Map<string, string>;
   let lastContext = '';
+  reset();
 
   function reset() {
     entries = new Map();
@@ -154,39 +155,27 @@ export function createClaimChecker(ctx: Omit<RuleContext, 'claim'>) {
     return out;
   }
 
-  /** Every finding, in an order that does not depend on the order of changes. */
-  function allFindings(claim: Claim): Finding[] {
-    const out = claim.lines.flatMap((l) => entries.get(l.id)?.findings ?? []);
-    const where = (f: Finding) => f.lineIds.map((id) => String(entries.get(id)?.index).padStart(8, '0')).join() + f.message;
-    claimRules.forEach((_, r) => {
-      const unique = new Map<string, Finding>();
-      for (const found of groupFindings[r].values()) for (const f of found) unique.set(findingKey(f), f);
-      out.push(...[...unique.values()].sort((a, b) => (where(a) < where(b) ? -1 : where(a) > where(b) ? 1 : 0)));
-    });
-    return out;
-  }
-
   let serial = 0;
   /**
    * Which lines need their line rules run: a known line passed as the same object, or with the same fields, does
-   * not. Known lines are stamped with this check's serial and their place in the claim as they are seen.
+   * not, unless the context changed (fresh). Known lines are stamped with this check's serial and their place in the claim.
    */
-  function scan(claim: Claim, known: Map<string, LineEntry>, stamp: number) {
+  function scan(claim: Claim, stamp: number, fresh: boolean) {
     const work: [ClaimLine, number, string][] = [];
     const sameFields: [LineEntry, ClaimLine][] = [];
     let seenKnown = 0;
     const { lines } = claim;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
-      const entry = known.get(line.id);
+      const entry = entries.get(line.id);
       if (entry) {
         seenKnown++;
         entry.index = i;
         entry.seen = stamp;
-        if (entry.line === line) continue;
+        if (entry.line === line && !fresh) continue;
       }
       const signature = lineSignature(line);
-      if (entry?.signature === signature) sameFields.push([entry, line]);
+      if (entry?.signature === signature && !fresh) sameFields.push([entry, line]);
       else work.push([line, i, signature]);
     }
     return { work, sameFields, seenKnown };
@@ -199,7 +188,7 @@ export function createClaimChecker(ctx: Omit<RuleContext, 'claim'>) {
     const full = { ...ctx, claim };
     const fresh = contextKey !== lastContext;
     const stamp = ++serial;
-    const { work, sameFields, seenKnown } = scan(claim, fresh ? new Map() : entries, stamp);
+    const { work, sameFields, seenKnown } = scan(claim, stamp, fresh);
     const updated = new Map<string, LineEntry>();
     for (const [line, index, signature] of work) {
       if (pause()) yield;
@@ -209,9 +198,7 @@ export function createClaimChecker(ctx: Omit<RuleContext, 'claim'>) {
     }
     // From here on, no pause: the checker's state changes all at once.
     // Known lines no longer in the claim: looked for only when the count says there are some.
-    const liveIds = fresh ? new Set(claim.lines.map((l) => l.id)) : null;
-    const live = (id: string) => (liveIds ? liveIds.has(id) : entries.get(id)!.seen === stamp);
-    const removed = fresh || entries.size > seenKnown ? [...entries.keys()].filter((id) => !live(id)) : [];
+    const removed = entries.size > seenKnown ? [...entries.keys()].filter((id) => entries.get(id)!.seen !== stamp) : [];
     if (fresh) reset();
     lastContext = contextKey;
     for (const [entry, line] of sameFields) entry.line = line;
@@ -239,10 +226,12 @@ export function createClaimChecker(ctx: Omit<RuleContext, 'claim'>) {
       if (shown.get(id) !== signature || updated.has(id)) changed.add(id);
       shown.set(id, signature);
     }
-    let findings: Finding[] | undefined;
     return {
+      // Line by line, each finding once (one concerning two lines comes with the first).
       get findings() {
-        return (findings ??= allFindings(claim));
+        const unique = new Map<string, Finding>();
+        for (const line of claim.lines) for (const f of byLine.get(line.id) ?? []) if (!unique.has(findingKey(f))) unique.set(findingKey(f), f);
+        return [...unique.values()];
       },
       byLine,
       changed,

@@ -41,8 +41,9 @@ export function worstSeverity(findings: readonly Finding[]): BadgeSeverity {
   return worst;
 }
 
-/** Lines checked between pauses of a stepwise check. */
+/** Lines checked between pauses of a stepwise check; lines grouped, groups checked or lines gathered between later ones. */
 const LINE_STEP = 25;
+const GROUP_STEP = 200;
 
 const lineSignature = (l: ClaimLine) => [l.code, l.toothSystem, l.teeth.raw, l.surfaces.raw, l.area.raw, l.dateOfService, l.quantity].join('\u0000');
 
@@ -120,11 +121,12 @@ export function createClaimChecker(ctx: Omit<RuleContext, 'claim'>) {
   }
 
   /** Re-checks the touched groups; the lines whose claim findings may have changed. */
-  function checkGroups(touched: Set<string>[], full: RuleContext): Set<string> {
+  function* checkGroups(touched: Set<string>[], full: RuleContext, pause: () => boolean): Steps<Set<string>> {
     const reached = new Set<string>();
-    claimRules.forEach((rule, r) => {
+    for (const [r, rule] of claimRules.entries()) {
       const severity = severityOf(rule, ctx.payer) as Finding['severity'];
       for (const key of touched[r]) {
+        if (pause()) yield;
         for (const f of groupFindings[r].get(key) ?? []) for (const id of f.lineIds) reached.add(id);
         const ids = members[r].get(key);
         if (!ids || ids.size < 2) {
@@ -136,7 +138,7 @@ export function createClaimChecker(ctx: Omit<RuleContext, 'claim'>) {
         groupFindings[r].set(key, found);
         for (const f of found) for (const id of f.lineIds) reached.add(id);
       }
-    });
+    }
     return reached;
   }
 
@@ -181,7 +183,7 @@ export function createClaimChecker(ctx: Omit<RuleContext, 'claim'>) {
     return { work, sameFields, seenKnown };
   }
 
-  /** A check, pausing every few dozen lines whose line rules run. Nothing is kept until it completes. */
+  /** A check, pausing every few dozen lines whose line rules run, then every few hundred lines or groups. One at a time per checker. */
   function* checkInSteps(claim: Claim): Steps<ClaimCheck> {
     const pause = pauser(LINE_STEP);
     const contextKey = `${claim.patientBirthDate ?? ''}`;
@@ -196,7 +198,10 @@ export function createClaimChecker(ctx: Omit<RuleContext, 'claim'>) {
       const groups = claimRules.map((rule) => [...new Set(rule.groupsOf(checked, full))]);
       updated.set(line.id, { line, signature, checked, findings: runLineRules(checked, full), groups, index, seen: stamp });
     }
-    // From here on, no pause: the checker's state changes all at once.
+    // From here on the checker's state changes: a check abandoned past this point takes its checker with it (a
+    // whole-page read, the only caller that abandons one, checks with checkers of its own). Pauses are further
+    // apart: the first check of a 2,000-line claim groups every line.
+    const pauseState = pauser(GROUP_STEP);
     // Known lines no longer in the claim: looked for only when the count says there are some.
     const removed = entries.size > seenKnown ? [...entries.keys()].filter((id) => entries.get(id)!.seen !== stamp) : [];
     if (fresh) reset();
@@ -212,11 +217,13 @@ export function createClaimChecker(ctx: Omit<RuleContext, 'claim'>) {
       changed.add(id);
     }
     for (const [id, entry] of updated) {
+      if (pauseState()) yield;
       regroup(id, entries.get(id), entry, touched);
       entries.set(id, entry);
     }
-    const reached = checkGroups(touched, full);
+    const reached = yield* checkGroups(touched, full, pauseState);
     for (const id of new Set([...updated.keys(), ...reached])) {
+      if (pauseState()) yield;
       const entry = entries.get(id);
       if (!entry) continue;
       const lineFindings = findingsOfLine(id, entry);

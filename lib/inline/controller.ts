@@ -294,8 +294,12 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     });
   }
   let remeasureQueued = false;
-  /** Fresh measurements for those of these controls still on the page; the others' badges go. */
+  /**
+   * Fresh measurements for those of these controls still on the page; the others' badges go. Without an
+   * IntersectionObserver, every badge is placed now.
+   */
   function remeasureOnPage(controls: Iterable<Element>) {
+    if (!measuring) return placeNow();
     const kept: Element[] = [];
     const gone: Element[] = [];
     for (const control of controls) (control.isConnected ? kept : gone).push(control);
@@ -698,7 +702,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   // is placed again by the periodic backstop or when the page next changes size). A scrolled inner container
   // moves its controls but not the layer: those badges follow in the same frame.
   let scrollEnd: ReturnType<typeof setTimeout> | undefined;
-  const remeasureInView = () => (measuring ? remeasureOnPage(inView) : placeNow());
+  const remeasureInView = () => remeasureOnPage(inView);
   events.addEventListener(
     'scroll',
     (e) => {
@@ -939,8 +943,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     if (doc.hidden || scanning || sweeping) return;
     // A backstop for moves nothing above reports (a transform, a sibling growing inside a fixed-size box): the
     // controls in the viewport and, in turn, a few dozen of the others, rather than every badge every time.
-    if (measuring) remeasureOnPage(backstopControls());
-    else placeNow();
+    remeasureOnPage(backstopControls());
     inSlices(sweepSteps());
   }, SWEEP_MS);
   const BACKSTOP_OTHERS = 50;

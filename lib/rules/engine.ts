@@ -50,8 +50,15 @@ const lineSignature = (l: ClaimLine) => [l.code, l.toothSystem, l.teeth.raw, l.s
 /** What a line's badge shows, as one comparable string: its findings' rules and severities. */
 const findingsSignature = (findings: readonly Finding[] | undefined) => (findings ? findings.map((f) => `${f.ruleId}:${f.severity}`).sort().join(' ') : '');
 
-/** The same finding reached through two groups (two lines sharing two teeth) is one finding. */
-const findingKey = (f: Finding) => `${f.ruleId}|${f.lineIds.join('|')}|${f.message}`;
+/** Each finding once: the same finding reached through two groups (two lines sharing two teeth) is one finding. */
+function unique(findings: Iterable<Finding>): Finding[] {
+  const byKey = new Map<string, Finding>();
+  for (const f of findings) {
+    const key = `${f.ruleId}|${f.lineIds.join('|')}|${f.message}`;
+    if (!byKey.has(key)) byKey.set(key, f);
+  }
+  return [...byKey.values()];
+}
 
 export interface ClaimCheck {
   /** Every finding, line by line (gathered from byLine when read: read it before the next check). */
@@ -144,17 +151,8 @@ export function createClaimChecker(ctx: Omit<RuleContext, 'claim'>) {
 
   /** A line's findings: its own, then those of its groups that concern it, each once. */
   function findingsOfLine(id: string, entry: LineEntry): Finding[] {
-    const out = [...entry.findings];
-    const seen = new Set<string>();
-    claimRules.forEach((_, r) => {
-      for (const key of entry.groups[r])
-        for (const f of groupFindings[r].get(key) ?? [])
-          if (f.lineIds.includes(id) && !seen.has(findingKey(f))) {
-            seen.add(findingKey(f));
-            out.push(f);
-          }
-    });
-    return out;
+    const fromGroups = claimRules.flatMap((_, r) => entry.groups[r].flatMap((key) => groupFindings[r].get(key) ?? []));
+    return [...entry.findings, ...unique(fromGroups.filter((f) => f.lineIds.includes(id)))];
   }
 
   let serial = 0;
@@ -236,9 +234,7 @@ export function createClaimChecker(ctx: Omit<RuleContext, 'claim'>) {
     return {
       // Line by line, each finding once (one concerning two lines comes with the first).
       get findings() {
-        const unique = new Map<string, Finding>();
-        for (const line of claim.lines) for (const f of byLine.get(line.id) ?? []) if (!unique.has(findingKey(f))) unique.set(findingKey(f), f);
-        return [...unique.values()];
+        return unique(claim.lines.flatMap((line) => byLine.get(line.id) ?? []));
       },
       byLine,
       changed,

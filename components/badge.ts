@@ -50,9 +50,25 @@ function styled(doc: Document, tag: string, style: string): HTMLElement {
   return el;
 }
 
+/**
+ * Badges and the card are moved through two custom properties (see Badge.place). Registered as not inherited, a
+ * move restyles the moved host alone; inherited (unregistered) ones restyled every element in the card's shadow
+ * root, 33 of them, on each placement. Per document, since registrations are; a page or an earlier copy of this
+ * script that registered them first makes this throw, and the boxes work either way.
+ */
+function registerPlacement(doc: Document) {
+  for (const name of ['--cdt-lens-x', '--cdt-lens-y'])
+    try {
+      doc.defaultView?.CSS.registerProperty({ name, syntax: '<length>', inherits: false, initialValue: '-10000px' });
+    } catch {
+      // registered already
+    }
+}
+
 function layerOf(doc: Document): LayerParts {
   let parts = layers.get(doc);
   if (!parts) {
+    registerPlacement(doc);
     const wrap = (box: HTMLElement) => {
       const el = styled(doc, 'div', WRAP_STYLE);
       el.append(box);

@@ -123,9 +123,10 @@ export async function createCardPresenter(ctx: ContentScriptContext, onOpenFull:
       current = null;
       drawn = '';
       anchor = null;
-      ui.uiContainer.replaceChildren();
-      // Not ui.remove(): it also searches the whole document for a style element this card never adds.
+      // Not ui.remove(): it also searches the whole document for a style element this card never adds. Out of the
+      // document first, so emptying it after takes nothing more out of the page's layout.
       host.remove();
+      ui.uiContainer.replaceChildren();
       moveTo(UNPLACED.x, UNPLACED.y);
       placedAt = '';
     },

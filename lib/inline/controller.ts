@@ -154,9 +154,9 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     for (const el of toMeasure) {
       if (chunk.length === MEASURE_CHUNK) break;
       toMeasure.delete(el);
-      if (el.isConnected && badges.has(el)) chunk.push(el);
+      if (badges.has(el)) chunk.push(el);
     }
-    remeasure(chunk);
+    remeasureOnPage(chunk);
   }
   const MEASURE_CHUNK = 200;
   function watch(control: Element) {

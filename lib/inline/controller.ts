@@ -144,7 +144,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     measuring?.unobserve(el);
     measuring?.observe(el);
   };
-  /** Controls waiting for their fresh measurement, in the order asked. */
+  /** Badged controls waiting for their fresh measurement, in the order asked (dropBadge takes a control out). */
   const toMeasure = new Set<Element>();
   let measureFrame = 0;
   function measureLater() {
@@ -154,7 +154,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     for (const el of toMeasure) {
       if (chunk.length === MEASURE_CHUNK) break;
       toMeasure.delete(el);
-      if (badges.has(el)) chunk.push(el);
+      chunk.push(el);
     }
     remeasureOnPage(chunk);
   }
@@ -237,6 +237,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     measuring?.unobserve(control);
     clipped.delete(control);
     inView.delete(control);
+    toMeasure.delete(control);
     badges.get(control)?.remove();
     badges.delete(control);
   }
@@ -807,7 +808,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
       recheck(id);
     }
   }
-  /** Changed controls, or added ones, handled between pauses of a batch. */
+  /** Changed controls, or added ones, handled between pauses of a batch: each may mean reading its row (up to 1 ms). */
   const CHANGE_STEP = 5;
   observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['value'] });
   layout?.observe(doc.documentElement);

@@ -47,13 +47,13 @@ export async function createCardPresenter(ctx: ContentScriptContext, onOpenFull:
   moveTo(UNPLACED.x, UNPLACED.y);
   const lineKeys = new WeakMap<Element, string>();
   let lineSerial = 0;
-  /** What the card shows now, to skip redrawing the same. */
+  /** What the card's content shows (kept while it is hidden), to skip redrawing the same. */
   let drawn = '';
   /** Where the card is and how tall it may be, as last written. */
   let placedAt = '';
   let maxHeight = '';
 
-  /** The card itself (section.card), as renderCardView puts it in the container; none while hidden. */
+  /** The card itself (section.card), as renderCardView puts it in the container; none before the first show. */
   const cardElement = () => ui.uiContainer.firstElementChild as HTMLElement | null;
 
   const draw = (lineKey: string) => {
@@ -110,23 +110,23 @@ export async function createCardPresenter(ctx: ContentScriptContext, onOpenFull:
       // Every keystroke in the field asks again; a card that would look the same is left alone.
       const drawing = `${key}\u0000${JSON.stringify(model)}`;
       if (drawing === drawn && host.isConnected) return;
-      drawn = drawing;
       anchor = at;
       current = model;
       if (!host.isConnected) ui.mount();
       host.dataset.code = model.code;
-      draw(`${model.code}@${key}`);
+      // Reopened on the same line with the same findings (a code cleared and typed again, focus coming back):
+      // what it drew last is still in it.
+      if (drawing !== drawn) draw(`${model.code}@${key}`);
+      drawn = drawing;
       schedulePlace();
     },
     hide() {
       if (!current) return;
       current = null;
-      drawn = '';
       anchor = null;
-      // Not ui.remove(): it also searches the whole document for a style element this card never adds. Out of the
-      // document first, so emptying it after takes nothing more out of the page's layout.
+      // Not ui.remove(): it also searches the whole document for a style element this card never adds. Its content
+      // stays for the next show, which redraws it only if the line or the findings changed.
       host.remove();
-      ui.uiContainer.replaceChildren();
       moveTo(UNPLACED.x, UNPLACED.y);
       placedAt = '';
     },

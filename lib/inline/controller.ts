@@ -97,9 +97,10 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   const clipped = new WeakSet<Element>();
   /** Controls inside the viewport when last measured: the only ones that can move against the page as it scrolls. */
   const inView = new Set<Element>();
-  const noteView = (control: Element, box: DOMRectReadOnly | null) => {
-    const view = doc.defaultView;
-    if (box && view && box.bottom >= 0 && box.right >= 0 && box.top <= view.innerHeight && box.left <= view.innerWidth) inView.add(control);
+  /** The viewport's size, read once per batch of measurements (reading it between badge writes could lay out). */
+  const viewport = () => ({ width: doc.defaultView?.innerWidth ?? -Infinity, height: doc.defaultView?.innerHeight ?? -Infinity });
+  const noteView = (control: Element, box: DOMRectReadOnly | null, view: { width: number; height: number }) => {
+    if (box && box.bottom >= 0 && box.right >= 0 && box.top <= view.height && box.left <= view.width) inView.add(control);
     else inView.delete(control);
   };
   let origin: Origin = { left: 0, top: 0 };
@@ -108,13 +109,14 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
       ? new IntersectionObserver(
           (entries) => {
             for (const e of entries) if (e.target.localName === LAYER_TAG) origin = e.boundingClientRect;
+            const view = viewport();
             for (const e of entries) {
               if (e.isIntersecting) clipped.delete(e.target);
               else clipped.add(e.target);
               const badge = badges.get(e.target);
               if (!badge) continue;
               const box = e.isIntersecting && e.target.isConnected ? e.boundingClientRect : null;
-              noteView(e.target, box);
+              noteView(e.target, box, view);
               badge.place(box, origin);
             }
           },
@@ -276,8 +278,9 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
       else boxes.push([control, badge, rectOf(control)]);
     }
     dropRemovedSoon(gone);
+    const view = viewport();
     for (const [control, badge, box] of boxes) {
-      noteView(control, box);
+      noteView(control, box, view);
       badge.place(box, layerBox);
     }
   }
@@ -950,22 +953,28 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   // Values set by script through the value property fire no event and no mutation: sweep known lines now and
   // then, in slices, each claim re-checked once.
   let sweeping = false;
-  /** What each line's controls held at the last sweep that looked at it. */
-  const heldAtSweep = new WeakMap<PageLine, string>();
+  /**
+   * What each line's controls held at the last sweep, as the line then known (a line read again since, by an
+   * event, may no longer match it), by line id: each sweep keeps only the lines it saw (a page re-rendering its
+   * rows makes new lines all the time).
+   */
+  let heldAtSweep = new Map<string, { line: PageLine; held: string }>();
   function* sweepSteps(): Steps<void> {
     sweeping = true;
     onClaimFieldsChanged();
     const dirty = new Set<string>();
+    const seen: typeof heldAtSweep = new Map();
     const pause = pauser(SWEEP_STEP);
     for (const claimState of [...state.allClaims()])
       for (const line of [...claimState.page.lines]) {
         if (pause()) yield;
         if (state.line(claimState, line.id) !== line) continue;
         const held = heldText(line);
-        if (heldAtSweep.get(line) === held) continue;
-        heldAtSweep.set(line, held);
-        if (refreshLine(claimState, line)) dirty.add(claimState.page.id);
+        const last = heldAtSweep.get(line.id);
+        if (!(last?.line === line && last.held === held) && refreshLine(claimState, line)) dirty.add(claimState.page.id);
+        seen.set(line.id, { line: state.line(claimState, line.id) ?? line, held });
       }
+    heldAtSweep = seen;
     for (const id of dirty) recheck(id);
     sweeping = false;
   }

@@ -207,7 +207,7 @@ test.describe('demo claim page', () => {
     await expectCard(page, 'D2392', ['surface-count']);
   });
 
-  test('checklist items in the card can be ticked with the mouse, and the card stays while they are', async ({ page, server }) => {
+  test('checklist items in the card can be ticked with the mouse; ticks stay with their line when the card closes and reopens, another line starts clean', async ({ page, server }) => {
     await page.goto(server.url('demo/claim.html'));
     await typeLine(page, 1, WRONG_LINES[0].line);
     const card = await expectCard(page, 'D2392', ['surface-count']);
@@ -218,6 +218,26 @@ test.describe('demo claim page', () => {
     await expect(card.locator('[data-checklist-item] input:checked')).toHaveCount(2);
     await expect(cardIn(page)).toHaveAttribute('data-code', 'D2392');
     await expect(code(page, 1)).toHaveValue('D2392');
+
+    // Away and back to the same line: the card returns whole, ticks included.
+    await page.locator('h1').first().click();
+    await expectNoCard(page);
+    await code(page, 1).click();
+    const again = await expectCard(page, 'D2392', ['surface-count']);
+    await expect(again.locator('[data-checklist-item] input:checked')).toHaveCount(2);
+    const items = await again.locator('[data-checklist-item]').count();
+    // Another line's card starts with nothing ticked; a code cleared and typed again on the first line shows its card.
+    await typeLine(page, 2, { date: '03/04/2025', tooth: '8', code: 'D3330' });
+    const other = await expectCard(page, 'D3330', ['tooth-mismatch']);
+    await expect(other.locator('[data-checklist-item] input:checked')).toHaveCount(0);
+    await code(page, 1).focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Backspace');
+    await expectNoCard(page);
+    await code(page, 1).pressSequentially('D2392', { delay: 5 });
+    const retyped = await expectCard(page, 'D2392', ['surface-count']);
+    await expect(retyped.locator('[data-checklist-item]')).toHaveCount(items);
+    await expect(retyped.locator('[data-rule]')).toHaveCount(1);
   });
 
   test('hovering a badge shows its card, which goes once the pointer leaves badge and card', async ({ page, server }) => {

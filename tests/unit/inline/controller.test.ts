@@ -149,6 +149,21 @@ describe('inline hints follow the page line by line', () => {
     }
   }, 30_000);
 
+  it('finds a value a script puts back, with no event, to what the last sweep saw after a typed change', async () => {
+    claimTable(PROCEDURES.slice(0, 3));
+    const hints = start();
+    await vi.waitFor(() => expect(shown(hints)).toEqual(expected()));
+    const code = document.querySelectorAll<HTMLInputElement>('[data-f="code"]')[1];
+    const before = code.value;
+    await new Promise((r) => setTimeout(r, 3500));
+    type(code, 'D2740');
+    await vi.waitFor(() => expect(shown(hints)[1]).toMatch(/^D2740 /));
+    // The page's own undo: the old value back, no event.
+    code.value = before;
+    await vi.waitFor(() => expect(shown(hints)[1]).toMatch(new RegExp(`^${before} `)), { timeout: 8000, interval: 100 });
+    expect(shown(hints)).toEqual(expected());
+  }, 30_000);
+
   it('reads a big claim in slices, and keeps what the page did meanwhile', async () => {
     // Idle periods run by hand, each with no time left and a clock that runs fast: every slice does one step.
     const queue: IdleRequestCallback[] = [];

@@ -62,11 +62,20 @@ export async function createCardPresenter(ctx: ContentScriptContext, onOpenFull:
       ticked = new Set();
       tickedFor = lineKey;
     }
-    // Keep focus inside the card across redraws (a tick re-renders nothing, a new finding re-renders all).
+    // Keep focus where it was across redraws (a tick re-renders nothing, a new finding re-renders all): on the
+    // same checklist item or button of the new drawing, else on the card.
     const focused = ui.shadow.activeElement;
+    const spot = focused && focusSpot(focused);
     renderCardView(ui.uiContainer, current, ticked, { onOpenFull, onClose: presenter.hide });
     cardElement()?.style.setProperty('max-height', maxHeight);
-    if (focused) cardElement()?.focus();
+    if (spot) ((spot.kind && sameKind(spot.kind)[spot.index]) || cardElement())?.focus();
+  };
+  /** A control of the card as "the nth of its kind" (tag and class), which a redraw keeps. */
+  const kindOf = (el: Element) => `${el.localName}.${el.className}`;
+  const sameKind = (kind: string) => [...ui.uiContainer.querySelectorAll<HTMLElement>('button, input')].filter((el) => kindOf(el) === kind);
+  const focusSpot = (el: Element) => {
+    const kind = el.matches('button, input') ? kindOf(el) : '';
+    return { kind, index: kind ? sameKind(kind).indexOf(el as HTMLElement) : -1 };
   };
 
   // Placed in the next frame, before it is painted: measuring right after drawing would lay the page out an
@@ -88,8 +97,9 @@ export async function createCardPresenter(ctx: ContentScriptContext, onOpenFull:
     const view = document.documentElement;
     const p = placeBeside(a, { width: card?.width || 340, height: card?.height || 200 }, { width: view.clientWidth || innerWidth, height: view.clientHeight || innerHeight });
     const [x, y] = [`${Math.round(p.x - layer.left)}px`, `${Math.round(p.y - layer.top)}px`];
-    if (`${x},${y}` !== placedAt) moveTo(x, y);
-    placedAt = `${x},${y}`;
+    const at = `${x},${y}`;
+    if (at !== placedAt) moveTo(x, y);
+    placedAt = at;
     const height = `${Math.max(0, Math.round(Math.min(MAX_HEIGHT, p.maxHeight)))}px`;
     if (height !== maxHeight) cardElement()?.style.setProperty('max-height', (maxHeight = height));
   }

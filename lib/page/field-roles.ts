@@ -167,20 +167,22 @@ function classify(control: Element): RoleInfo {
 
 // ---- cache and public API ------------------------------------------------------------------------------------
 
-let cache = new WeakMap<Element, RoleInfo>();
+/** Each control's role once classified: the role alone (the label text that decided it is not kept). */
+let cache = new WeakMap<Element, FieldRole>();
 
-/** The heuristic role of a control with the text that decided it; cached until forgetFieldRoles. */
+/** The heuristic role of a control with the text that decided it, classified afresh (for tests and debugging). */
 export function fieldRoleInfo(control: Element): RoleInfo {
-  let info = cache.get(control);
-  if (!info) {
-    try {
-      info = classify(control);
-    } catch {
-      info = { role: 'other', label: '', source: 'none' };
-    }
-    cache.set(control, info);
+  try {
+    return classify(control);
+  } catch {
+    return { role: 'other', label: '', source: 'none' };
   }
-  return info;
+}
+
+function cachedRole(control: Element): FieldRole {
+  let role = cache.get(control);
+  if (role === undefined) cache.set(control, (role = fieldRoleInfo(control).role));
+  return role;
 }
 
 /** Drops cached roles: of one control (its labels changed), or of every control. */
@@ -207,7 +209,7 @@ export function fieldRole(control: Element, selectors?: SiteSelectors): FieldRol
       const forced = selectorRole(control, selectors);
       if (forced) return forced;
     }
-    const { role } = fieldRoleInfo(control);
+    const role = cachedRole(control);
     if (selectors && (SELECTOR_ROLES as readonly string[]).includes(role) && selectors[role as SelectorRole]) return 'other';
     return role;
   } catch {

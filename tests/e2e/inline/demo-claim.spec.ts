@@ -184,6 +184,35 @@ test.describe('demo claim page', () => {
     await expectCard(page, 'D2393', ['surface-count']);
   });
 
+  test('when the line changes under the card, keyboard focus stays on the checklist item it was on', async ({ page, server }) => {
+    await page.goto(server.url('demo/claim.html'));
+    await typeLine(page, 1, WRONG_LINES[0].line);
+    const card = await expectCard(page, 'D2392', ['surface-count']);
+    await code(page, 1).press('Alt+Shift+L');
+    await expect.poll(() => card.evaluate((host) => !!host.shadowRoot?.activeElement)).toBe(true);
+    // Past the close button to the second checklist box.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    const onSecondItem = () =>
+      card.evaluate((host) => {
+        const active = host.shadowRoot?.activeElement;
+        const items = [...(host.shadowRoot?.querySelectorAll('[data-checklist-item]') ?? [])];
+        return active?.localName === 'input' ? items.findIndex((item) => item.contains(active)) : -1;
+      });
+    expect(await onSecondItem()).toBe(1);
+
+    // The page's own script fixes the surfaces: the finding goes, the card is drawn anew, focus stays put.
+    await page.evaluate(() => {
+      const el = document.querySelector<HTMLInputElement>('[aria-label="28. Tooth surface, line 1"]')!;
+      el.value = 'MO';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await expect(card.locator('[data-rule="surface-count"]')).toHaveCount(0);
+    expect(await onSecondItem()).toBe(1);
+    await page.keyboard.press('Space');
+    await expect(card.locator('[data-checklist-item] input').nth(1)).toBeChecked();
+    await expect(field(page, '28. Tooth surface', 1)).toHaveValue('MO');
+  });
+
   test('the card’s close button closes it; changes elsewhere do not bring it back, focusing its field again does', async ({ page, server }) => {
     await page.goto(server.url('demo/claim.html'));
     await typeLine(page, 1, WRONG_LINES[0].line);

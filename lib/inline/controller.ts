@@ -4,7 +4,7 @@ import type { CodeStatus } from '../catalog/catalog';
 import type { FullCode } from '../catalog/cards';
 import { heldText, type PageClaim, type PageLine, readClaimsInSteps, readLineOf, readRowLine, rereadClaimFields, rereadLine } from '../page/claim-reader';
 import { controlCodes, isFieldControl, isReadableControl, type ReadableControl } from '../page/controls';
-import { mayBeControl, walkComposed } from '../page/dom';
+import { isConnectedNode, localNameOf, mayBeControl, nodeTypeOf, walkComposed } from '../page/dom';
 import { fieldRole, type SiteSelectors } from '../page/field-roles';
 import type { RoledControl } from '../page/rows';
 import { createClaimChecker, worstSeverity } from '../rules/engine';
@@ -762,7 +762,8 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   let structuralTimer: ReturnType<typeof setTimeout> | undefined;
   const changedByScript = new Set<Element>();
   let scriptFlushQueued = false;
-  const ours = (n: Node) => n.nodeType === 1 && [BADGE_TAG, LAYER_TAG, CARD_TAG].includes((n as Element).localName);
+  // Added and removed nodes may be forms: read through dom.ts's readers.
+  const ours = (n: Node) => [BADGE_TAG, LAYER_TAG, CARD_TAG].includes(localNameOf(n as Element));
   const observer = new MutationObserver((records) => {
     let structural = false;
     for (const r of records) {
@@ -771,13 +772,13 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
         continue;
       }
       for (const n of r.addedNodes)
-        if (n.nodeType === 1 && !ours(n)) {
+        if (nodeTypeOf(n) === 1 && !ours(n)) {
           if (addedNodes.size < MAX_ADDED) addedNodes.add(n as Element);
           else addedMany = true;
           structural = true;
         }
       for (const n of r.removedNodes)
-        if (n.nodeType === 1 && !ours(n)) {
+        if (nodeTypeOf(n) === 1 && !ours(n)) {
           if (removedNodes.size < MAX_REMOVED) removedNodes.add(n as Element);
           else removedMany = true;
           structural = true;
@@ -826,7 +827,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     // Rows added or removed during a full read wait for it (they are applied to what it read), and during a batch
     // for that batch: both call structureSoon when done.
     if (scanning || structuring) return;
-    const added = [...addedNodes].filter((n) => n.isConnected);
+    const added = [...addedNodes].filter(isConnectedNode);
     const removed = removedMany ? 'all' : [...removedNodes];
     const many = addedMany;
     addedNodes.clear();
@@ -874,7 +875,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
       yield;
       if (scanning) return true;
       if (state.claim(claimState.page.id) !== claimState) continue;
-      if (!claimState.page.root.isConnected) return false;
+      if (!isConnectedNode(claimState.page.root)) return false;
       const mine = suspects ? suspects.get(claimState.page.id) : undefined;
       if (suspects && !mine) continue;
       const gone = state.dropDetached(claimState, mine);

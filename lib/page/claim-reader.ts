@@ -7,7 +7,7 @@ import { parseDate } from '../claim/dates';
 import { type Claim, parseLine, type RawLine } from '../claim/line';
 import { controlCodes, isFieldControl, isReadableControl } from './controls';
 import { finish, pauser, type Steps } from '../steps';
-import { composedParent, composedWalker, MAX_CLIMB, mayBeControl, queryPiercing, walkComposed } from './dom';
+import { composedParent, composedWalker, documentOf, localNameOf, MAX_CLIMB, mayBeControl, nodeTypeOf, queryPiercing, walkComposed } from './dom';
 import { type FieldRole, fieldRole, SELECTOR_ROLES, type SiteSelectors } from './field-roles';
 import { groupLines, groupLinesInSteps, isRowLike, type LineGroup, type RoledControl } from './rows';
 
@@ -162,11 +162,14 @@ function formOf(el: Element): Element | null {
   const own = safely(() => (el as HTMLInputElement).form ?? null, null);
   if (own) return own;
   let a = composedParent(el);
-  for (let i = 0; a && i < MAX_CLIMB; i++, a = composedParent(a)) if (a.localName === 'form') return a;
+  for (let i = 0; a && i < MAX_CLIMB; i++, a = composedParent(a)) if (localNameOf(a) === 'form') return a;
   return null;
 }
 
-/** The claim a control belongs to: its form, else its own document (an iframe's document is its own). */
+/**
+ * The claim a control belongs to: its form, else its own document (an iframe's document is its own). A form is
+ * read only through dom.ts's readers (see "reading what may be a form" there).
+ */
 function scopeOf(el: Element): Element | Document {
   return formOf(el) ?? el.ownerDocument;
 }
@@ -222,14 +225,14 @@ function* readInSteps(doc: Document, options: ReadOptions): Steps<PageClaim[]> {
   for (const [scope, members] of scopes) {
     let grouping;
     try {
-      grouping = yield* groupLinesInSteps(members, scope.nodeType === 9 ? null : scope, options.selectors?.row);
+      grouping = yield* groupLinesInSteps(members, nodeTypeOf(scope) === 9 ? null : scope, options.selectors?.row);
     } catch {
       continue;
     }
     const fields = { dates: rolesOf(grouping.loose, 'date'), births: rolesOf(members, 'birthDate') };
     if (grouping.lines.length) built.push({ scope, lines: grouping.lines, fields });
     else {
-      const doc = scope.nodeType === 9 ? (scope as Document) : scope.ownerDocument!;
+      const doc = documentOf(scope);
       const pool = pools.get(doc) ?? { dates: [], births: [] };
       pool.dates.push(...fields.dates);
       pool.births.push(...fields.births);
@@ -239,7 +242,7 @@ function* readInSteps(doc: Document, options: ReadOptions): Steps<PageClaim[]> {
   const claims: PageClaim[] = [];
   const linePause = pauser(LINE_STEP);
   for (const { scope, lines, fields } of built) {
-    const pool = pools.get(scope.nodeType === 9 ? (scope as Document) : scope.ownerDocument!);
+    const pool = pools.get(documentOf(scope));
     const all = pool ? { dates: [...fields.dates, ...pool.dates], births: [...fields.births, ...pool.births] } : fields;
     claimFieldsByRoot.set(scope, all);
     const pageLines: PageLine[] = [];
@@ -266,7 +269,7 @@ function isCode(el: Element, selectors: SiteSelectors | undefined): boolean {
 export function readLineOf(control: Element, options: { selectors?: SiteSelectors } = {}): { claim: PageClaim; line: PageLine } | null {
   try {
     const scope = scopeOf(control);
-    const stop = scope.nodeType === 9 ? null : scope;
+    const stop = nodeTypeOf(scope) === 9 ? null : scope;
     let container: ParentNode = scope;
     let codes = isCode(control, options.selectors) ? 1 : 0;
     let counted = control;
@@ -348,7 +351,7 @@ export function readRowLine(control: Element, options: { selectors?: SiteSelecto
   try {
     const { selectors } = options;
     const scope = scopeOf(control);
-    const stop = scope.nodeType === 9 ? null : (scope as Element);
+    const stop = nodeTypeOf(scope) === 9 ? null : (scope as Element);
     // A payer's row selector groups lines its own way: readLineOf reads those.
     if (selectors?.row) return null;
     const code = codeOfLineAround(control, selectors, stop);

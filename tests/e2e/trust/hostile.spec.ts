@@ -94,6 +94,23 @@ test('forged-messages: messages posted by the page do not drive or stop CDT Lens
   expect(errors).toEqual([]);
 });
 
+test('form-named-controls: a form whose controls are named like DOM properties is read whole, before and while typing', async ({ context, server }) => {
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url('hostile/form-named-controls.html'));
+  // Line 2 was filled in before CDT Lens read the page: only a read of the whole form finds it.
+  await expect(page.locator('cdt-lens-badge[data-code="D2393"]')).toHaveAttribute('data-rules', /surface-count/);
+  await typeWrongLine(page);
+  await expect(badgeFor(page)).toHaveAttribute('data-rules', /surface-count/);
+  await expect(page.locator('cdt-lens-card[data-code="D2392"]')).toHaveCount(1);
+  // Dispatched, not clicked: Playwright's own checks before a click call the form's hasAttribute, a control here.
+  await page.locator('#page-button').dispatchEvent('click');
+  await expect(page.locator('#page-status')).toHaveText(/page script works/);
+  await expect(page.getByLabel('Procedure code line 1')).toHaveValue('D2392');
+  await expect(page.getByLabel('Surface line 2')).toHaveValue('MODBL');
+  expect(errors).toEqual([]);
+});
+
 test('reloading-form: a form re-rendered every second keeps correct badges', async ({ context, server }) => {
   const page = await context.newPage();
   const errors = watchErrors(page);

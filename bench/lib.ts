@@ -185,6 +185,15 @@ export const median = (values: readonly number[]) => quantile(values, 0.5);
 export const mean = (values: readonly number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN);
 export const round = (n: number, digits = 2) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : n);
 export const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+export const mb = (n: number) => `${round(n / 1024 / 1024, 2)} MB`;
+
+/** The least-squares slope of y over x (NaN for fewer than two distinct x). */
+export function slope(points: readonly { x: number; y: number }[]): number {
+  const mx = mean(points.map((p) => p.x));
+  const my = mean(points.map((p) => p.y));
+  const sxx = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
+  return sxx ? points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0) / sxx : NaN;
+}
 
 /** Long tasks that ran the extension: a badge was written inside the task (badges are only written by it). */
 export function extensionTasks(longtasks: readonly LongTask[], badgeTimes: readonly number[]): LongTask[] {

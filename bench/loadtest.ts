@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
 import type { PageServer } from '../tests/support/server';
-import { type Browser, CHURN, type Counters, counters, extensionTasks, launch, type LongTask, openPage, probe, sleep } from './lib';
+import { type Browser, CHURN, type Counters, counters, extensionTasks, launch, type LongTask, mb, openPage, probe, sleep, slope } from './lib';
 import { PROCEDURES } from './pages/generate';
 
 export interface LoadTestOptions {
@@ -35,11 +35,28 @@ interface Sample {
   counters: Counters;
 }
 
+/** The heap read with the churn paused and the extension caught up, on both sides. */
+export interface Checkpoint {
+  /** Churn time so far (pauses left out), seconds. */
+  atSec: number;
+  /** How long the badges took to match the page's codes once it paused (-1: not within 30 s). */
+  settledMs: number;
+  /** Renderer JSHeapUsedSize after GC, with the extension and without it. */
+  with: number;
+  without: number;
+}
+
+interface Tab {
+  b: Browser;
+  page: Page;
+  cdp: CDPSession;
+  gcWindows: [number, number][];
+}
+
 interface Side {
   label: 'with' | 'without';
   initial: { check: Check; readyMs: number; longtasks: LongTask[]; extensionLongtasks: LongTask[] };
   start: Counters;
-  middle: Counters;
   end: Counters;
   samples: Sample[];
   final: Check;
@@ -58,9 +75,13 @@ export interface LoadTestResult {
   growth: {
     /** The renderer with the extension, end minus start (after GC); the page's own share included. */
     heapBytes: number;
-    heapBytesSecondHalf: number;
     /** The same for the page alone. */
     heapBytesWithout: number;
+    /** The extension's share (with minus without) from the first checkpoint after the start to the end. */
+    heapAfterWarmup: number;
+    /** Least-squares slope of the extension's share over those checkpoints, bytes a minute of churn. */
+    heapSlopePerMinute: number;
+    checkpoints: Checkpoint[];
     /** Detached nodes retained after GC at the end, with minus without, and their growth with the extension. */
     detachedNodes: number;
     detachedNodesGrowth: number;
@@ -101,6 +122,20 @@ async function gcCounters(page: Page, cdp: CDPSession, gcWindows: [number, numbe
   return c;
 }
 
+/**
+ * Pauses the page's churn on both sides, lets the extension catch up (its badges match the page, then a sweep's
+ * time), reads the heap after GC, and resumes. Readings taken mid-churn swing by megabytes with the work under way
+ * (a full re-read holds a second copy of the page's state); paused ones compare like with like.
+ */
+async function checkpoint(sides: Tab[], elapsedMs: number): Promise<Checkpoint> {
+  await Promise.all(sides.map((s) => s.page.evaluate('window.__churn.pause()')));
+  const settled = await settle(sides[0].page, 30_000);
+  await sleep(3000);
+  const c = await Promise.all(sides.map((s) => gcCounters(s.page, s.cdp, s.gcWindows)));
+  await Promise.all(sides.map((s) => s.page.evaluate('window.__churn.resume()')));
+  return { atSec: elapsedMs / 1000, settledMs: settled.ms, with: c[0].jsHeapUsed, without: c[1].jsHeapUsed };
+}
+
 const outside = (tasks: LongTask[], windows: [number, number][]) =>
   tasks.filter((t) => !windows.some(([a, b]) => t.start < b && t.start + t.duration > a));
 
@@ -108,6 +143,7 @@ export async function benchLoadTest(o: LoadTestOptions): Promise<LoadTestResult>
   const durationMs = o.quick ? 20_000 : 300_000;
   const perMinute = 5000;
   const sampleEvery = o.quick ? 5_000 : 30_000;
+  const checkpointEvery = o.quick ? 5_000 : 60_000;
   const churn = readFileSync(CHURN, 'utf8');
   const procedures = PROCEDURES.map((p) => ({ ...p }));
 
@@ -118,7 +154,7 @@ export async function benchLoadTest(o: LoadTestOptions): Promise<LoadTestResult>
         const { page, cdp } = await openPage(b);
         await page.goto(o.server.url(PAGE), { waitUntil: 'load', timeout: 120_000 });
         await page.evaluate(churn);
-        return { b, page, cdp, gcWindows: [] as [number, number][] };
+        return { b, page, cdp, gcWindows: [] } as Tab;
       }),
     );
 
@@ -145,16 +181,21 @@ export async function benchLoadTest(o: LoadTestOptions): Promise<LoadTestResult>
     );
 
     const samples: Sample[][] = [[], []];
-    const middle: Counters[] = [];
+    const checkpoints: Checkpoint[] = [{ atSec: 0, settledMs: initial[0].readyMs, with: start[0].jsHeapUsed, without: start[1].jsHeapUsed }];
+    let paused = 0;
     let nextSample = sampleEvery;
-    let middleTaken = false;
+    let nextCheckpoint = checkpointEvery;
     for (;;) {
       await sleep(1000);
-      const elapsed = Date.now() - t0;
+      const elapsed = Date.now() - t0 - paused;
       const states = (await Promise.all(sides.map((s) => s.page.evaluate('window.__churn.state')))) as { finished: boolean; done: number; total: number }[];
-      if (!middleTaken && elapsed >= durationMs / 2) {
-        middleTaken = true;
-        middle.push(...(await Promise.all(sides.map((s) => gcCounters(s.page, s.cdp, s.gcWindows)))));
+      if (elapsed >= nextCheckpoint && !states.every((s) => s.finished)) {
+        nextCheckpoint += checkpointEvery;
+        const t = Date.now();
+        checkpoints.push(await checkpoint(sides, elapsed));
+        paused += Date.now() - t;
+        const c = checkpoints.at(-1)!;
+        o.log(`  checkpoint ${(c.atSec).toFixed(0)} s (churn paused, badges ${c.settledMs >= 0 ? `matched in ${c.settledMs} ms` : 'not matching'}): heap with ${mb(c.with)}, without ${mb(c.without)}`);
       }
       if (elapsed >= nextSample && !states.every((s) => s.finished)) {
         nextSample += sampleEvery;
@@ -178,6 +219,7 @@ export async function benchLoadTest(o: LoadTestOptions): Promise<LoadTestResult>
       maxTickMs: number;
       startedAt: number;
       endedAt: number;
+      pausedMs: number;
     }[];
 
     const result = sides.map((s, i): Side => {
@@ -197,7 +239,6 @@ export async function benchLoadTest(o: LoadTestOptions): Promise<LoadTestResult>
           extensionLongtasks: extensionTasks(loadTasks, loadProbe[i].badgeTimes),
         },
         start: start[i],
-        middle: middle[i],
         end: end[i],
         samples: samples[i],
         final: finals[i].check,
@@ -207,15 +248,18 @@ export async function benchLoadTest(o: LoadTestOptions): Promise<LoadTestResult>
           total: churnStates[i].total,
           kinds: churnStates[i].kinds,
           maxTickMs: churnStates[i].maxTickMs,
-          seconds: (churnStates[i].endedAt - churnStates[i].startedAt) / 1000,
+          seconds: (churnStates[i].endedAt - churnStates[i].startedAt - churnStates[i].pausedMs) / 1000,
         },
         churnLongtasks: churnTasks,
         churnExtensionLongtasks: extensionTasks(churnTasks, d.badgeTimes),
       };
     });
     const [w, wo] = result;
-    const grow = (side: Side, k: keyof Counters, from: 'start' | 'middle' = 'start') => Number(side.end[k] ?? 0) - Number(side[from][k] ?? 0);
-    const extra = (k: keyof Counters, from: 'start' | 'middle' = 'start') => grow(w, k, from) - grow(wo, k, from);
+    const grow = (side: Side, k: keyof Counters) => Number(side.end[k] ?? 0) - Number(side.start[k] ?? 0);
+    const extra = (k: keyof Counters) => grow(w, k) - grow(wo, k);
+    checkpoints.push({ atSec: w.mutations.seconds, settledMs: w.convergedMs, with: w.end.jsHeapUsed, without: wo.end.jsHeapUsed });
+    const share = (c: Checkpoint) => c.with - c.without;
+    const afterStart = checkpoints.slice(1);
     const mid = w.samples.map((s) => (s.check.expected ? s.check.matched / s.check.expected : 1)).sort((a, b) => a - b);
     return {
       page: { lines: LINES, controls: LINES * 9 },
@@ -225,8 +269,10 @@ export async function benchLoadTest(o: LoadTestOptions): Promise<LoadTestResult>
       without: wo,
       growth: {
         heapBytes: grow(w, 'jsHeapUsed'),
-        heapBytesSecondHalf: grow(w, 'jsHeapUsed', 'middle'),
         heapBytesWithout: grow(wo, 'jsHeapUsed'),
+        heapAfterWarmup: share(checkpoints.at(-1)!) - share(afterStart[0]),
+        heapSlopePerMinute: slope(afterStart.map((c) => ({ x: c.atSec / 60, y: share(c) }))),
+        checkpoints,
         detachedNodes: (w.end.detachedNodes ?? 0) - (wo.end.detachedNodes ?? 0),
         detachedNodesGrowth: grow(w, 'detachedNodes'),
         documents: extra('documents'),

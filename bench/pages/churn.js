@@ -2,7 +2,8 @@
  * Issue 8's load: the page itself re-renders claim rows and sets values by script, at a fixed rate (default
  * 5,000 mutations a minute), for a bounded time, then stops by itself. Deterministic (seeded), so the runs with
  * and without the extension see the same mutations. Evaluated in the page's main world by bench/loadtest.ts:
- * window.__churn.start({ perMinute, durationMs, seed, procedures }); window.__churn.state tells progress.
+ * window.__churn.start({ perMinute, durationMs, seed, procedures }); window.__churn.state tells progress;
+ * window.__churn.pause() and resume() stop the clock in between (the load test's heap checkpoints).
  *
  * One mutation is one of:
  * - a keyed re-render of a row with a new procedure (the <tr> replaced by a freshly built one);
@@ -45,7 +46,20 @@
   <td><input name="line[${i}][fee]" aria-label="31. Fee, line ${i}" size="8" inputmode="decimal"${v(l.fee)}></td>`;
   }
 
-  const state = { done: 0, total: 0, running: false, finished: false, kinds: {}, startedAt: 0, endedAt: 0, maxTickMs: 0 };
+  const state = { done: 0, total: 0, running: false, finished: false, paused: false, pausedMs: 0, kinds: {}, startedAt: 0, endedAt: 0, maxTickMs: 0 };
+  let pausedAt = 0;
+
+  function pause() {
+    if (!state.running || state.paused) return;
+    state.paused = true;
+    pausedAt = performance.now();
+  }
+  /** Picks up where it stopped: the time paused does not count, so no mutations are owed for it. */
+  function resume() {
+    if (!state.paused) return;
+    state.paused = false;
+    state.pausedMs += performance.now() - pausedAt;
+  }
 
   function start({ perMinute = 5000, durationMs = 300000, seed = 8, procedures }) {
     const r = rng(seed);
@@ -145,10 +159,14 @@
     state.done = 0;
     state.running = true;
     state.finished = false;
+    state.paused = false;
+    state.pausedMs = 0;
     state.startedAt = performance.now();
     const timer = setInterval(() => {
+      if (state.paused) return;
       const t0 = performance.now();
-      const due = Math.min(state.total, Math.floor(((t0 - state.startedAt) * perMinute) / 60000));
+      const elapsed = t0 - state.startedAt - state.pausedMs;
+      const due = Math.min(state.total, Math.floor((elapsed * perMinute) / 60000));
       // Never more than a second's worth in one tick, so a stalled page does not get a burst.
       const limit = state.done + Math.ceil(perMinute / 60);
       while (state.done < due && state.done < limit) {
@@ -157,7 +175,7 @@
       }
       state.maxTickMs = Math.max(state.maxTickMs, performance.now() - t0);
       // Bounded in time too: a page whose main thread was blocked makes fewer mutations, never a late burst.
-      if (state.done >= state.total || t0 - state.startedAt > durationMs + 5000) {
+      if (state.done >= state.total || elapsed > durationMs + 5000) {
         clearInterval(timer);
         state.running = false;
         state.finished = true;
@@ -185,5 +203,5 @@
     return { expected: expected.length, badges: actual.length, matched, equal: expected.length === actual.length && matched === expected.length };
   }
 
-  window.__churn = { start, state, check };
+  window.__churn = { start, pause, resume, state, check };
 })();

@@ -125,6 +125,8 @@ test('payer settings in the code view come from the stored settings and follow c
   });
   const { lookup } = await lookupBeside(context, extensionId, server.url('demo/claim.html'));
   await lookup.getByLabel('Payer on this tab').selectOption({ label: 'Cigna for HCP' });
+  // Stored before the page is left: leaving it at once can cut the pick's read-then-write short.
+  await expect.poll(async () => Object.values(((await stored(background, 'session', 'tabPayers')) ?? {}) as Record<string, string>)).toEqual(['cigna']);
   await lookup.goto(`chrome-extension://${extensionId}/popup.html#D2740`);
   const settings = lookup.locator('.payer-settings');
   await expect(settings).toHaveAttribute('data-payer', 'cigna');

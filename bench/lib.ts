@@ -155,17 +155,67 @@ export interface TraceEvent {
   args: { beginData?: { stackTrace?: { url: string; functionName: string }[]; dirtyObjects?: number; totalObjects?: number }; data?: Record<string, unknown>; elementCount?: number };
 }
 
+/** Starts tracing the given categories; the function returned ends it and gives the events recorded meanwhile. */
+export async function startTrace(cdp: CDPSession, categories: string[]): Promise<() => Promise<TraceEvent[]>> {
+  const events: TraceEvent[] = [];
+  const collect = (e: { value: object[] }) => void events.push(...(e.value as unknown as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories } });
+  return async () => {
+    const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+    await cdp.send('Tracing.end');
+    await done;
+    cdp.off('Tracing.dataCollected', collect);
+    return events;
+  };
+}
+
 /** The trace events recorded while `run` runs, in the given categories. */
 export async function traced(cdp: CDPSession, run: () => Promise<unknown>, categories: string[]): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories } });
+  const stop = await startTrace(cdp, categories);
   await run();
-  await cdp.send('Tracing.end');
-  await done;
-  return events;
+  return stop();
 }
+
+export const isContentScriptUrl = (url: string) => url.endsWith(`/${INLINE_HINTS_FILE}`);
+
+/**
+ * A main-thread task of 50 ms or more, with the content script's outermost calls in it: their time less the style
+ * and layout they forced (`extensionMs`), and that style and layout (`forcedMs`), which the page had made necessary
+ * and its next frame would otherwise have done.
+ */
+export interface TracedLongTask {
+  task: TraceEvent;
+  calls: TraceEvent[];
+  extensionMs: number;
+  forcedMs: number;
+}
+
+/** The main-thread tasks of 50 ms or more in a trace (categories toplevel and devtools.timeline at least). */
+export function tracedLongTasks(events: readonly TraceEvent[]): TracedLongTask[] {
+  const main = mainThreadOf(events);
+  const spans = events.filter((e) => e.tid === main && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+  const runTask = spans.some((e) => e.name === 'ThreadControllerImpl::RunTask') ? 'ThreadControllerImpl::RunTask' : 'RunTask';
+  const ours = spans.filter((e) => e.name === 'FunctionCall' && isContentScriptUrl(String(e.args.data?.url ?? '')));
+  const styleAndLayout = spans.filter((e) => e.name === 'Layout' || e.name === 'UpdateLayoutTree');
+  const within = (outer: TraceEvent) => (e: TraceEvent) => e.ts >= outer.ts && e.ts + (e.dur ?? 0) <= outer.ts + (outer.dur ?? 0);
+  const total = (list: TraceEvent[]) => list.reduce((a, e) => a + (e.dur ?? 0), 0) / 1000;
+  return spans
+    .filter((e) => e.name === runTask && (e.dur ?? 0) >= 50_000)
+    .map((task) => {
+      const inside = ours.filter(within(task));
+      const calls = inside.filter((c) => !inside.some((o) => o !== c && o.ts <= c.ts && o.ts + (o.dur ?? 0) >= c.ts + (c.dur ?? 0)));
+      const forcedMs = total(calls.flatMap((c) => styleAndLayout.filter(within(c))));
+      return { task, calls, extensionMs: total(calls) - forcedMs, forcedMs };
+    });
+}
+
+/**
+ * Whether the extension made a task long: its own script in it took 50 ms or more, or without it the task would
+ * have stayed under 50 ms. (A page frame of 300 ms with 2 ms of the extension in it is the page's; so is a layout of
+ * the page's changes that a badge measurement forced before the frame.)
+ */
+export const madeLongByExtension = (t: TracedLongTask) => t.extensionMs >= 50 || (t.task.dur ?? 0) / 1000 - t.extensionMs < 50;
 
 /** The page's main thread in a trace: the one that lays it out. */
 export const mainThreadOf = (events: readonly TraceEvent[]) => events.find((e) => e.name === 'UpdateLayoutTree' || e.name === 'Layout')?.tid;

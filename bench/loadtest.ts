@@ -12,7 +12,24 @@
 import { readFileSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
 import type { PageServer } from '../tests/support/server';
-import { type Browser, CHURN, type Counters, counters, extensionTasks, launch, type LongTask, mb, openPage, probe, sleep, slope } from './lib';
+import {
+  type Browser,
+  CHURN,
+  type Counters,
+  counters,
+  extensionTasks,
+  launch,
+  type LongTask,
+  madeLongByExtension,
+  mb,
+  openPage,
+  probe,
+  sleep,
+  slope,
+  startTrace,
+  type TraceEvent,
+  tracedLongTasks,
+} from './lib';
 import { PROCEDURES } from './pages/generate';
 
 export interface LoadTestOptions {
@@ -89,6 +106,11 @@ export interface LoadTestResult {
     listeners: number;
     documentWindowListeners: number;
   };
+  /**
+   * The churn traced on the extension's side, in windows between the heap checkpoints with the page without it
+   * paused: main-thread tasks of 50 ms or more, and those the extension made long (see madeLongByExtension).
+   */
+  traced: { seconds: number; longTasks: number; byExtension: { ms: number; extensionMs: number }[]; extensionMsInLongTasks: number; forcedMsInLongTasks: number };
   /** The page's own mutations made with the extension, as a share of those planned (the page without it makes them all). */
   mutationsShare: number;
   midChurnCorrect: { min: number; median: number };
@@ -143,7 +165,11 @@ export async function benchLoadTest(o: LoadTestOptions): Promise<LoadTestResult>
   const durationMs = o.quick ? 20_000 : 300_000;
   const perMinute = 5000;
   const sampleEvery = o.quick ? 5_000 : 30_000;
-  const checkpointEvery = o.quick ? 5_000 : 60_000;
+  const checkpointEvery = o.quick ? 10_000 : 60_000;
+  // Windows of churn traced on the extension's side, the page without it paused meanwhile: on two cores the two
+  // browsers side by side stretch each other's tasks (a 10 ms step of the extension measured 100-250 ms so).
+  const traceWindows = o.quick ? [2_000] : [20_000, 140_000, 260_000];
+  const traceWindowMs = o.quick ? 7_000 : 20_000;
   const churn = readFileSync(CHURN, 'utf8');
   const procedures = PROCEDURES.map((p) => ({ ...p }));
 
@@ -185,11 +211,29 @@ export async function benchLoadTest(o: LoadTestOptions): Promise<LoadTestResult>
     let paused = 0;
     let nextSample = sampleEvery;
     let nextCheckpoint = checkpointEvery;
+    const traced: LoadTestResult['traced'] = { seconds: 0, longTasks: 0, byExtension: [], extensionMsInLongTasks: 0, forcedMsInLongTasks: 0 };
+    let tracing: { stop: () => Promise<TraceEvent[]>; from: number } | null = null;
+    const endTrace = async () => {
+      if (!tracing) return;
+      const { stop, from } = tracing;
+      tracing = null;
+      const events = await stop();
+      await sides[1].page.evaluate('window.__churn.resume()');
+      const long = tracedLongTasks(events);
+      traced.seconds += (Date.now() - t0 - paused - from) / 1000;
+      traced.longTasks += long.length;
+      traced.byExtension.push(...long.filter(madeLongByExtension).map((t) => ({ ms: (t.task.dur ?? 0) / 1000, extensionMs: t.extensionMs })));
+      traced.extensionMsInLongTasks += long.reduce((a, t) => a + t.extensionMs, 0);
+      traced.forcedMsInLongTasks += long.reduce((a, t) => a + t.forcedMs, 0);
+    };
     for (;;) {
       await sleep(1000);
       const elapsed = Date.now() - t0 - paused;
       const states = (await Promise.all(sides.map((s) => s.page.evaluate('window.__churn.state')))) as { finished: boolean; done: number; total: number }[];
-      if (elapsed >= nextCheckpoint && !states.every((s) => s.finished)) {
+      const finished = states.every((s) => s.finished);
+      // Each traced window ends before the next checkpoint (its pause and GC are not the churn's).
+      if (tracing && (elapsed - tracing.from >= traceWindowMs || elapsed >= nextCheckpoint || finished)) await endTrace();
+      if (elapsed >= nextCheckpoint && !finished) {
         nextCheckpoint += checkpointEvery;
         const t = Date.now();
         checkpoints.push(await checkpoint(sides, elapsed));
@@ -197,15 +241,21 @@ export async function benchLoadTest(o: LoadTestOptions): Promise<LoadTestResult>
         const c = checkpoints.at(-1)!;
         o.log(`  checkpoint ${(c.atSec).toFixed(0)} s (churn paused, badges ${c.settledMs >= 0 ? `matched in ${c.settledMs} ms` : 'not matching'}): heap with ${mb(c.with)}, without ${mb(c.without)}`);
       }
-      if (elapsed >= nextSample && !states.every((s) => s.finished)) {
+      if (elapsed >= nextSample && !finished) {
         nextSample += sampleEvery;
         const got = await Promise.all(sides.map(async (s) => ({ at: elapsed, check: await check(s.page), counters: await counters(s.cdp, { gc: false }) })));
         got.forEach((g, i) => samples[i].push(g));
         o.log(`  churn ${(elapsed / 1000).toFixed(0)} s: ${states[0].done}/${states[0].total} mutations; badges matching ${got[0].check.matched}/${got[0].check.expected}, nodes ${got[0].counters.nodes} (without ${got[1].counters.nodes}), listeners ${got[0].counters.jsEventListeners} (without ${got[1].counters.jsEventListeners})`);
       }
-      if (states.every((s) => s.finished)) break;
+      if (finished) break;
       if (elapsed > durationMs * 2 + 60_000) throw new Error('load test: the page script did not finish');
+      if (!tracing && traceWindows.length && elapsed >= traceWindows[0] && !states[0].finished) {
+        traceWindows.shift();
+        await sides[1].page.evaluate('window.__churn.pause()');
+        tracing = { stop: await startTrace(sides[0].cdp, ['toplevel', 'devtools.timeline']), from: Date.now() - t0 - paused };
+      }
     }
+    await endTrace();
     const churnEnd = (await Promise.all(sides.map((s) => s.page.evaluate('performance.now()')))) as number[];
     // The extension catches up: rescan debounce (up to 2 s) plus the 3 s sweep plus idle time.
     const finals = await Promise.all(sides.map((s) => (s.b.label === 'with' ? settle(s.page, 30_000, 6000) : check(s.page).then((c) => ({ ms: 0, check: c })))));
@@ -279,6 +329,7 @@ export async function benchLoadTest(o: LoadTestOptions): Promise<LoadTestResult>
         listeners: extra('jsEventListeners'),
         documentWindowListeners: extra('documentListeners') + extra('windowListeners'),
       },
+      traced,
       mutationsShare: w.mutations.done / w.mutations.total,
       midChurnCorrect: { min: mid.length ? mid[0] : 1, median: mid.length ? mid[Math.floor(mid.length / 2)] : 1 },
     };

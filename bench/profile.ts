@@ -22,7 +22,7 @@ import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from '@playwright/test';
 import { INLINE_HINTS_FILE } from '../lib/sites/registration';
 import { startPageServer } from '../tests/support/server';
-import { CHURN, launch, mainThreadOf, openPage, sleep, type TraceEvent, traced } from './lib';
+import { CHURN, isContentScriptUrl, launch, mainThreadOf, openPage, sleep, type TraceEvent, traced, tracedLongTasks } from './lib';
 import { PAGES, PROCEDURES, writePages } from './pages/generate';
 import { sampleLines, typeSamples } from './inline';
 
@@ -76,7 +76,7 @@ function declaredIn(): Map<string, string> {
   return new Map([...seen].filter((e): e is [string, string] => e[1] !== null));
 }
 
-const isContent = (url: string) => url.endsWith(`/${INLINE_HINTS_FILE}`);
+const isContent = isContentScriptUrl;
 
 /**
  * Each sample goes to the nearest content-script frame on its stack (itself, or the caller of the DOM or
@@ -242,23 +242,18 @@ async function traceTyping(dir: string, lines: Parameters<typeof sampleLines>[0]
  * by function and module) and the longest other events inside it.
  */
 function longTasks(events: TraceEvent[], main: number | undefined, moduleOf: (line: number) => string): string[] {
-  const spans = events.filter((e) => e.tid === main && e.ph === 'X').sort((a, b) => a.ts - b.ts);
-  const task = spans.some((e) => e.name === 'ThreadControllerImpl::RunTask') ? 'ThreadControllerImpl::RunTask' : 'RunTask';
-  const tasks = spans.filter((e) => e.name === task && (e.dur ?? 0) >= 50_000);
-  const ours = spans.filter((e) => e.name === 'FunctionCall' && isContent(String(e.args.data?.url ?? '')));
+  const spans = events.filter((e) => e.tid === main && e.ph === 'X');
   const ms = (e: TraceEvent) => ((e.dur ?? 0) / 1000).toFixed(1);
   const where = (e: TraceEvent) => `${e.args.data?.functionName || '(anon)'}@${moduleOf(Number(e.args.data?.lineNumber ?? 0)).split('/').pop()}:${e.args.data?.lineNumber}`;
-  return tasks.map((t) => {
+  return tracedLongTasks(events).map(({ task: t, calls, extensionMs }) => {
     const inside = (e: TraceEvent) => e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + (t.dur ?? 0);
-    const calls = ours.filter(inside).filter((c, _, all) => !all.some((o) => o !== c && o.ts <= c.ts && o.ts + (o.dur ?? 0) >= c.ts + (c.dur ?? 0)));
-    const mine = calls.reduce((a, c) => a + (c.dur ?? 0), 0) / 1000;
     const named = [...calls].sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, 3).map((c) => `${where(c)} ${ms(c)}`);
     const top = spans
       .filter((e) => inside(e) && e !== t && (e.dur ?? 0) >= 5_000 && !['RunTask', 'ThreadControllerImpl::RunTask', 'FunctionCall'].includes(e.name))
       .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
       .slice(0, 4)
       .map((e) => `${e.name}${e.args.data?.type ? ` ${e.args.data.type}` : ''} ${ms(e)}`);
-    return `${ms(t).padStart(6)} ms, content script ${mine.toFixed(1)} ms (${named.join(', ')}): ${top.join('; ')}`;
+    return `${ms(t).padStart(6)} ms, content script ${extensionMs.toFixed(1)} ms (${named.join(', ')}): ${top.join('; ')}`;
   });
 }
 

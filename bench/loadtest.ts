@@ -233,7 +233,8 @@ export async function benchLoadTest(o: LoadTestOptions): Promise<LoadTestResult>
       const finished = states.every((s) => s.finished);
       // Each traced window ends before the next checkpoint (its pause and GC are not the churn's).
       if (tracing && (elapsed - tracing.from >= traceWindowMs || elapsed >= nextCheckpoint || finished)) await endTrace();
-      if (elapsed >= nextCheckpoint && !finished) {
+      // Checkpoints follow the extension's side (the page without it, paused while traced, finishes later).
+      if (elapsed >= nextCheckpoint && !states[0].finished) {
         nextCheckpoint += checkpointEvery;
         const t = Date.now();
         checkpoints.push(await checkpoint(sides, elapsed));
@@ -241,7 +242,7 @@ export async function benchLoadTest(o: LoadTestOptions): Promise<LoadTestResult>
         const c = checkpoints.at(-1)!;
         o.log(`  checkpoint ${(c.atSec).toFixed(0)} s (churn paused, badges ${c.settledMs >= 0 ? `matched in ${c.settledMs} ms` : 'not matching'}): heap with ${mb(c.with)}, without ${mb(c.without)}`);
       }
-      if (elapsed >= nextSample && !finished) {
+      if (elapsed >= nextSample && !states[0].finished) {
         nextSample += sampleEvery;
         const got = await Promise.all(sides.map(async (s) => ({ at: elapsed, check: await check(s.page), counters: await counters(s.cdp, { gc: false }) })));
         got.forEach((g, i) => samples[i].push(g));

@@ -67,6 +67,10 @@ export const documentOf = (n: Node) => (nodeTypeOf(n) === 9 ? (n as Document) : 
 /** The first element child of an element, document or shadow root. */
 const firstElementOf = (n: ParentNode) => (nodeTypeOf(n as Node) === 1 ? nodeReads().firstElementChild.call(n as Element) : n.firstElementChild);
 const nextElementOf = (el: Element) => nodeReads().nextElementSibling.call(el);
+/** The open shadow root of a walk's root, when it is an element. */
+const rootShadowOf = (root: ParentNode) => (nodeTypeOf(root as Node) === 1 ? nodeReads().shadowRoot.call(root as Element) : null);
+/** What a walk enters below an element: its open shadow root, else (frames allowed) its same-origin document. */
+const walkedInto = (el: Element, limits: WalkLimits) => (limits.frames === false ? nodeReads().shadowRoot.call(el) : innerRootOf(el));
 
 /** The parent in the composed tree: the shadow host for a shadow root's top elements. Stops at a document. */
 export function composedParent(el: Element): Element | null {
@@ -145,7 +149,7 @@ export function walkComposed(root: ParentNode, visit: Visit, limits: WalkLimits 
   const stack: [Element, number][] = [];
   const push = (first: Element | null, nesting: number) => void (first && stack.push([first, nesting]));
   push(firstElementOf(root), 0);
-  const rootShadow = nodeTypeOf(root as Node) === 1 ? nodeReads().shadowRoot.call(root as Element) : null;
+  const rootShadow = rootShadowOf(root);
   if (rootShadow) push(rootShadow.firstElementChild, 1);
   while (stack.length && budget-- > 0) {
     const [el, nesting] = stack.pop()!;
@@ -155,7 +159,7 @@ export function walkComposed(root: ParentNode, visit: Visit, limits: WalkLimits 
     if (verdict === 'skip') continue;
     push(firstElementOf(el), nesting);
     if (nesting >= maxNesting) continue;
-    const inner = limits.frames === false ? nodeReads().shadowRoot.call(el) : innerRootOf(el);
+    const inner = walkedInto(el, limits);
     if (inner) push(firstElementOf(inner), nesting + 1);
   }
 }
@@ -177,7 +181,7 @@ export function composedWalker(root: ParentNode, limits: WalkLimits = {}) {
     for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], nesting]);
   };
   pushChildren(root, 0);
-  const rootShadow = nodeTypeOf(root as Node) === 1 ? nodeReads().shadowRoot.call(root as Element) : null;
+  const rootShadow = rootShadowOf(root);
   if (rootShadow) pushChildren(rootShadow, 1);
   return {
     walk(visit: Visit, count = Infinity): boolean {
@@ -188,7 +192,7 @@ export function composedWalker(root: ParentNode, limits: WalkLimits = {}) {
         if (verdict === false || verdict === 'skip') continue;
         pushChildren(el, nesting);
         if (nesting >= maxNesting) continue;
-        const inner = limits.frames === false ? nodeReads().shadowRoot.call(el) : innerRootOf(el);
+        const inner = walkedInto(el, limits);
         if (inner) pushChildren(inner, nesting + 1);
       }
       return over || !stack.length || budget <= 0;

@@ -76,8 +76,6 @@ function declaredIn(): Map<string, string> {
   return new Map([...seen].filter((e): e is [string, string] => e[1] !== null));
 }
 
-const isContent = isContentScriptUrl;
-
 /**
  * Each sample goes to the nearest content-script frame on its stack (itself, or the caller of the DOM or
  * native function it was in: a forced style/layout inside getBoundingClientRect counts to the code that
@@ -99,7 +97,7 @@ function summarize(profile: Profile, regionOf: (line: number) => string, label: 
   profile.samples.forEach((id, i) => {
     const t = (profile.timeDeltas[i] ?? 0) / 1000;
     let at: number | undefined = id;
-    while (at !== undefined && !isContent(byId.get(at)!.callFrame.url)) at = parent.get(at);
+    while (at !== undefined && !isContentScriptUrl(byId.get(at)!.callFrame.url)) at = parent.get(at);
     if (at !== undefined) {
       const { functionName, lineNumber } = byId.get(at)!.callFrame;
       const mod = moduleOf(lineNumber, functionName);
@@ -163,7 +161,7 @@ const TIMELINE = [
 /** Style recalcs and layouts on the page's main thread: totals, those forced by the content script, and their invalidations. */
 function summarizeTrace(events: TraceEvent[], label: string, keys: number, moduleOf: (line: number) => string) {
   const main = mainThreadOf(events);
-  const ours = (stack?: { url: string }[]) => !!stack?.some((f) => isContent(f.url));
+  const ours = (stack?: { url: string }[]) => !!stack?.some((f) => isContentScriptUrl(f.url));
   const sum = (name: string) => {
     const list = events.filter((e) => e.tid === main && e.name === name && e.ph === 'X');
     const forced = list.filter((e) => ours(e.args.beginData?.stackTrace));
@@ -180,7 +178,7 @@ function summarizeTrace(events: TraceEvent[], label: string, keys: number, modul
     if (!/InvalidationTracking$/.test(e.name)) continue;
     const d = e.args.data ?? {};
     const stack = d.stackTrace as { url: string; functionName: string }[] | undefined;
-    const who = ours(stack) ? `content script ${stack!.find((f) => isContent(f.url))!.functionName || '(anon)'}` : stack?.length ? 'page script' : 'browser';
+    const who = ours(stack) ? `content script ${stack!.find((f) => isContentScriptUrl(f.url))!.functionName || '(anon)'}` : stack?.length ? 'page script' : 'browser';
     const key = `${e.name.replace('InvalidationTracking', '')}: ${String(d.nodeName ?? '?').slice(0, 40)} ${d.reason ?? ''} <- ${who}`;
     reasons.set(key, (reasons.get(key) ?? 0) + 1);
   }

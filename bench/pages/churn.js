@@ -3,7 +3,8 @@
  * 5,000 mutations a minute), for a bounded time, then stops by itself. Deterministic (seeded), so the runs with
  * and without the extension see the same mutations. Evaluated in the page's main world by bench/loadtest.ts:
  * window.__churn.start({ perMinute, durationMs, seed, procedures }); window.__churn.state tells progress;
- * window.__churn.pause() and resume() stop the clock in between (the load test's heap checkpoints).
+ * window.__churn.pause() and resume() stop the clock in between (the load test's heap checkpoints, and the page
+ * without the extension while the other side is traced).
  *
  * One mutation is one of:
  * - a keyed re-render of a row with a new procedure (the <tr> replaced by a freshly built one);

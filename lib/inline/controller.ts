@@ -178,13 +178,13 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     return checker;
   }
 
-  /** Re-checks a claim and redraws the badges of the lines whose fields or findings changed. */
-  function recheck(claimId: string) {
+  /** Re-checks a claim and redraws the badges of the lines whose fields or findings changed, or of every line. */
+  function recheck(claimId: string, redrawAll = false) {
     const claimState = state.claim(claimId);
     if (!claimState) return;
     const { byLine, changed } = checkerFor(claimId).check(state.toClaim(claimState));
     findings.set(claimId, byLine);
-    for (const id of changed) {
+    for (const id of redrawAll ? claimState.byId.keys() : changed) {
       const line = state.line(claimState, id);
       const codeControl = line?.controls.code;
       if (!codeControl) continue;
@@ -194,6 +194,24 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     }
     if (cardFor) refreshCard();
   }
+
+  /**
+   * Every claim checked again with the settings now in force (they changed), a slice at a time with a checker of
+   * its own: the last findings stay in use meanwhile. Then that checker catches up with lines changed since, and
+   * every badge of the claim is drawn again.
+   */
+  function* refreshSteps(): Steps<void> {
+    for (const claimState of [...state.allClaims()]) {
+      const checker = createClaimChecker(options.context());
+      yield* checker.checkInSteps(state.toClaim(claimState));
+      // Replaced meanwhile (read again, with these settings): its checker is already new.
+      if (state.claim(claimState.page.id) !== claimState) continue;
+      checkers.set(claimState.page.id, checker);
+      recheck(claimState.page.id, true);
+    }
+  }
+  /** The newest refresh: an older one stops at its next slice. */
+  let refreshing: object | null = null;
 
   function adoptClaim(page: PageClaim) {
     state.setClaim(page);
@@ -1025,9 +1043,9 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     refresh() {
       // A read under way checks with the settings it started with.
       if (scanning) fullScan();
-      for (const checker of checkers.values()) checker.reset();
-      checkers.clear();
-      for (const claimState of state.allClaims()) recheck(claimState.page.id);
+      const token = {};
+      refreshing = token;
+      inSlices(refreshSteps(), 1000, () => refreshing === token);
     },
     /** Forget the page and read it again, e.g. after an SPA route change. */
     rescan() {

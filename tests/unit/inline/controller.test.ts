@@ -206,6 +206,55 @@ describe('inline hints follow the page line by line', () => {
     }
   });
 
+  it('checks a big claim again in slices when the settings change, showing the last findings until then', async () => {
+    const queue: IdleRequestCallback[] = [];
+    const slice = () => queue.splice(0).forEach((fn) => fn({ didTimeout: false, timeRemaining: () => 0 }));
+    let payer = DEFAULT_PAYER;
+    const now = () => ({ catalog, tables: ruleTables(), payer });
+    const expectedNow = () => {
+      const out: string[] = [];
+      for (const claim of readClaims(document)) {
+        const all = checkClaim(toClaim(claim, TODAY), now());
+        for (const line of claim.lines.filter((l) => l.raw.code)) {
+          const mine = all.filter((f) => f.lineIds.includes(line.id));
+          out.push(`${line.raw.code} ${worstSeverity(mine)} [${[...new Set(mine.map((f) => f.ruleId))].sort().join(' ')}]`);
+        }
+      }
+      return out;
+    };
+    const tbody = claimTable(Array.from({ length: 300 }, (_, i) => PROCEDURES[i % 6]));
+    const hints = start({ context: now });
+    await vi.waitFor(() => expect(shown(hints)).toEqual(expectedNow()), { timeout: 10_000 });
+    const before = shown(hints);
+    expect(before.some((b) => b.includes('tooth-required'))).toBe(true);
+
+    vi.stubGlobal('requestIdleCallback', (fn: IdleRequestCallback) => queue.push(fn));
+    let clock = 0;
+    const clockSpy = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 50));
+    try {
+      payer = { ...DEFAULT_PAYER, rules: { 'tooth-required': 'off' } };
+      hints.refresh();
+      // Nothing re-checked within the call: the badges still say what the old settings said.
+      expect(shown(hints)).toEqual(before);
+      // A code typed meanwhile is checked at once (with the settings its claim was last checked with).
+      const typed = rowsOf(tbody)[4].querySelector<HTMLInputElement>('[data-f="code"]')!;
+      typed.focus();
+      type(typed, 'D2391');
+      expect(shown(hints)[4]).toMatch(/^D2391 /);
+      let slices = 0;
+      for (; slices < 1000 && queue.length; slices++) {
+        expect(shown(hints).filter((b) => b.includes('tooth-required')).length).toBeGreaterThan(0);
+        slice();
+      }
+      expect(slices).toBeGreaterThan(5);
+      expect(shown(hints)).toEqual(expectedNow());
+      expect(shown(hints).some((b) => b.includes('tooth-required'))).toBe(false);
+    } finally {
+      clockSpy.mockRestore();
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('re-reads a row whose code cell alone was re-rendered', async () => {
     const tbody = claimTable(PROCEDURES.slice(0, 4));
     const hints = start();

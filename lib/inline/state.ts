@@ -15,6 +15,8 @@ export interface ClaimState {
   page: PageClaim;
   parsed: Map<string, ClaimLine>;
   byId: Map<string, PageLine>;
+  /** Where a line was last dropped or put: a row re-rendered in place usually goes back there. */
+  gap?: number;
 }
 
 export interface ControlPlace {
@@ -82,7 +84,14 @@ export class PageState {
     if (at >= 0) {
       this.forget(state, lines[at]);
       lines[at] = line;
-    } else lines.splice(insertionIndex(lines, line.row), 0, line);
+    } else {
+      const gap = state.gap ?? -1;
+      // Checking the gap compares the row with its neighbours, a step or two apart in the page; a search compares
+      // it with rows far away, which costs the browser a walk over the rows between.
+      const to = fitsAt(lines, line.row, gap) ? gap : insertionIndex(lines, line.row);
+      lines.splice(to, 0, line);
+      state.gap = to + 1;
+    }
     this.know(state, line);
   }
 
@@ -95,6 +104,7 @@ export class PageState {
     const gone = suspects ? [...suspects].filter((l) => state.byId.get(l.id) === l && detached(l)) : state.page.lines.filter(detached);
     if (!gone.length) return gone;
     const dropped = new Set(gone);
+    state.gap = state.page.lines.indexOf(gone[0]);
     state.page.lines = state.page.lines.filter((l) => !dropped.has(l));
     for (const line of gone) this.forget(state, line);
     return gone;
@@ -150,6 +160,13 @@ export class PageState {
 
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without the global (rows may come from another realm)
 
+const follows = (row: Element, other: Element) => !!(other.compareDocumentPosition(row) & FOLLOWING);
+
+/** Whether a row belongs at this index among lines in document order. */
+function fitsAt(lines: readonly PageLine[], row: Element, at: number): boolean {
+  return at >= 0 && at <= lines.length && (at === 0 || follows(row, lines[at - 1].row)) && (at === lines.length || follows(lines[at].row, row));
+}
+
 /** Where a row goes among lines in document order (binary search: a claim may have thousands of lines). */
 function insertionIndex(lines: readonly PageLine[], row: Element): number {
   let lo = 0;
@@ -157,7 +174,7 @@ function insertionIndex(lines: readonly PageLine[], row: Element): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     // FOLLOWING: the new row comes after this line's row.
-    if (lines[mid].row.compareDocumentPosition(row) & FOLLOWING) lo = mid + 1;
+    if (follows(row, lines[mid].row)) lo = mid + 1;
     else hi = mid;
   }
   return lo;

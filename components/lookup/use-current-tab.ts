@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { PayerProfile } from '../../lib/payers/schema';
-import { rawItem } from '../../lib/settings/raw-item';
 import { readPayerProfiles, watchManaged, watchSettings } from '../../lib/settings/read';
-import { getTabPayer, resolvePayerFor } from '../../lib/settings/tab-payer';
+import { getTabPayer, resolvePayerFor, watchTabPayers } from '../../lib/settings/tab-payer';
 import { listSites } from '../../lib/sites';
-import { TAB_PAYERS_KEY } from '../../lib/settings/version';
 import { builtInPatterns, PORTAL_PATTERNS } from './data';
 import { type TabStatus, tabStatus } from './tab-status';
 
@@ -19,8 +17,6 @@ export interface CurrentTab {
   /** The payer id the user picked for this tab in the lookup, or null for automatic (by site). */
   chosenId: string | null;
 }
-
-const [TAB_PAYERS_AREA, TAB_PAYERS_NAME] = TAB_PAYERS_KEY.split(':') as ['session', string];
 
 /** The lookup's own tab when it was opened as a page (a deep link), else undefined (popup, side panel). */
 async function ownTabId(): Promise<number | undefined> {
@@ -100,7 +96,7 @@ export function useCurrentTab(): [CurrentTab | null | undefined, () => void] {
     const unwatch = [
       watchSettings(load),
       watchManaged(load),
-      rawItem(TAB_PAYERS_AREA, TAB_PAYERS_NAME).watch(load),
+      watchTabPayers(load),
     ];
     return () => {
       live = false;

@@ -1,23 +1,25 @@
 import { storage } from '@wxt-dev/storage';
 import type { TabPayerChanged } from '../messages/types';
-import { omitKey, own, type ResolvedPayer, resolveFromProfiles } from './merge';
+import { type ResolvedPayer, resolveFromProfiles } from './merge';
 import { readPayerProfiles } from './read';
-import { TAB_PAYERS_KEY } from './version';
 
 /**
  * The payer the user picked for one tab in the popup, overriding the automatic choice by host. Kept in
- * storage.session: it lasts while the browser runs and is gone after a restart, like the tab ids it is keyed by.
+ * storage.session, one key per tab: it lasts while the browser runs and is gone after a restart, like the tab ids
+ * it is keyed by. A pick is one write, sent as the user picks: the popup may close at once, and a read before the
+ * write could be cut off with it.
  */
-const tabPayers = storage.defineItem<Record<string, string>>(TAB_PAYERS_KEY, { fallback: {} });
+const TAB_PAYER_KEY = 'tabPayer:';
+const keyOf = (tabId: number) => `session:${TAB_PAYER_KEY}${tabId}` as const;
 
 export async function getTabPayer(tabId: number): Promise<string | null> {
-  return own(await tabPayers.getValue(), String(tabId)) ?? null;
+  const value = await storage.getItem<unknown>(keyOf(tabId));
+  return typeof value === 'string' ? value : null;
 }
 
 /** Picks a payer for a tab (null: back to automatic) and tells the tab's content scripts right away. */
 export async function setTabPayer(tabId: number, payerId: string | null): Promise<void> {
-  const all = await tabPayers.getValue();
-  await tabPayers.setValue(payerId ? { ...all, [String(tabId)]: payerId } : omitKey(all, String(tabId)));
+  await (payerId ? storage.setItem(keyOf(tabId), payerId) : storage.removeItem(keyOf(tabId)));
   const message: TabPayerChanged = { type: 'tab-payer-changed', payerId };
   // A tab with no content script (a new tab page) has no one to tell: that is fine.
   await Promise.resolve()
@@ -27,9 +29,16 @@ export async function setTabPayer(tabId: number, payerId: string | null): Promis
 
 /** Forgets a closed tab's choice (the background calls this on tabs.onRemoved). */
 export async function clearTabPayer(tabId: number): Promise<void> {
-  const all = await tabPayers.getValue();
-  if (!Object.hasOwn(all, String(tabId))) return;
-  await tabPayers.setValue(omitKey(all, String(tabId)));
+  await storage.removeItem(keyOf(tabId));
+}
+
+/** Calls back when the payer picked for any tab changes, in any context; returns the unwatch function. */
+export function watchTabPayers(callback: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'session' && Object.keys(changes).some((key) => key.startsWith(TAB_PAYER_KEY))) callback();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 /** For the popup: the payer in force for a tab's page, and whether the user picked it. */

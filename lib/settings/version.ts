@@ -7,7 +7,6 @@ export const SETTINGS_VERSION = 1;
 /** Storage keys (WXT storage form "area:key"). */
 export const SETTINGS_KEY = 'local:settings';
 export const RECOVERED_KEY = 'local:settingsRecovered';
-export const TAB_PAYERS_KEY = 'session:tabPayers';
 
 /** Object keys that must never come from outside: they reach Object.prototype in careless code. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);

@@ -98,7 +98,7 @@ test('a stopped service worker loses nothing: settings, the payer picked for a t
     Math.max(...(await (globalThis as unknown as { chrome: Chrome }).chrome.tabs.query({})).map((t) => t.id)),
   );
   expect(tabId).toBeGreaterThan(0);
-  await background.evaluate(async (id) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.session.set({ tabPayers: { [String(id)]: 'cigna' } }), tabId!);
+  await background.evaluate(async (id) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.session.set({ [`tabPayer:${id}`]: 'cigna' }), tabId!);
 
   await stopServiceWorker(context, extensionId);
 

@@ -148,8 +148,8 @@ describe('the payer on this tab', () => {
 
     choose(select, 'cigna');
     await until(async () => expect(await getTabPayer(7)).toBe('cigna'));
-    expect(await browser.storage.session.get('tabPayers')).toEqual({ tabPayers: { 7: 'cigna' } });
-    expect(await browser.storage.local.get('tabPayers')).toEqual({});
+    expect(await browser.storage.session.get()).toEqual({ 'tabPayer:7': 'cigna' });
+    expect(await browser.storage.local.get()).toEqual({});
     expect(chrome.api.sendMessage).toHaveBeenCalledWith(7, { type: 'tab-payer-changed', payerId: 'cigna' });
 
     unmountAll();

@@ -14,13 +14,23 @@ describe('the payer picked for a tab', () => {
   it('is kept in storage.session per tab, and forgotten', async () => {
     await setTabPayer(3, 'cigna');
     await setTabPayer(4, 'guardian');
-    expect(await browser.storage.session.get('tabPayers')).toEqual({ tabPayers: { 3: 'cigna', 4: 'guardian' } });
+    expect(await browser.storage.session.get()).toEqual({ 'tabPayer:3': 'cigna', 'tabPayer:4': 'guardian' });
     expect(await getTabPayer(3)).toBe('cigna');
     await setTabPayer(3, null);
     expect(await getTabPayer(3)).toBeNull();
     await clearTabPayer(4);
     expect(await getTabPayer(4)).toBeNull();
     expect(await browser.storage.local.get()).toEqual({});
+  });
+
+  it('is kept for each of two tabs picked at once (a pick is one write, with nothing read first)', async () => {
+    await Promise.all([setTabPayer(3, 'cigna'), setTabPayer(4, 'guardian')]);
+    expect(await browser.storage.session.get()).toEqual({ 'tabPayer:3': 'cigna', 'tabPayer:4': 'guardian' });
+  });
+
+  it('ignores a stored value that is not a payer id', async () => {
+    await browser.storage.session.set({ 'tabPayer:3': { id: 'cigna' } });
+    expect(await getTabPayer(3)).toBeNull();
   });
 
   it('is told to the tab’s content scripts right away', async () => {

@@ -197,17 +197,17 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
 
   /**
    * Every claim checked again with the settings now in force (they changed), a slice at a time with a checker of
-   * its own: the last findings stay in use meanwhile. Then that checker catches up with lines changed since, and
-   * every badge of the claim is drawn again.
+   * its own: the last findings stay in use meanwhile. Then that checker catches up with whatever changed since (lines
+   * typed, the claim read again), and every badge of the claim is drawn again.
    */
   function* refreshSteps(): Steps<void> {
     for (const claimState of [...state.allClaims()]) {
+      const { id } = claimState.page;
       const checker = createClaimChecker(options.context());
       yield* checker.checkInSteps(state.toClaim(claimState));
-      // Replaced meanwhile (read again, with these settings): its checker is already new.
-      if (state.claim(claimState.page.id) !== claimState) continue;
-      checkers.set(claimState.page.id, checker);
-      recheck(claimState.page.id, true);
+      if (!state.claim(id)) continue;
+      checkers.set(id, checker);
+      recheck(id, true);
     }
   }
   /** The newest refresh: an older one stops at its next slice. */

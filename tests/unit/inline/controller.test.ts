@@ -245,6 +245,13 @@ describe('inline hints follow the page line by line', () => {
       for (; slices < 1000 && queue.length; slices++) {
         expect(shown(hints).filter((b) => b.includes('tooth-required')).length).toBeGreaterThan(0);
         slice();
+        // Part-way, the patient's birth date is corrected: the claim is read again (with the old settings' checker).
+        if (slices === 2) {
+          const birthDate = document.querySelector<HTMLInputElement>('label input')!;
+          birthDate.focus();
+          type(birthDate, '2001-02-04');
+          expect(hints.knownLines()).toHaveLength(300);
+        }
       }
       expect(slices).toBeGreaterThan(5);
       expect(shown(hints)).toEqual(expectedNow());

@@ -52,11 +52,11 @@ function start(more: Partial<InlineHintsOptions> = {}) {
 }
 const stops: AbortController[] = [];
 
-/** What each code control's badge should say, from a fresh read and check of the whole page. */
-function expected() {
+/** What each code control's badge should say, from a fresh read and check of the whole page (with these settings). */
+function expected(ctx = context()) {
   const out: string[] = [];
   for (const claim of readClaims(document)) {
-    const all = checkClaim(toClaim(claim, TODAY), context());
+    const all = checkClaim(toClaim(claim, TODAY), ctx);
     for (const line of claim.lines) {
       if (!line.raw.code) continue;
       const mine = all.filter((f) => f.lineIds.includes(line.id));
@@ -211,20 +211,9 @@ describe('inline hints follow the page line by line', () => {
     const slice = () => queue.splice(0).forEach((fn) => fn({ didTimeout: false, timeRemaining: () => 0 }));
     let payer = DEFAULT_PAYER;
     const now = () => ({ catalog, tables: ruleTables(), payer });
-    const expectedNow = () => {
-      const out: string[] = [];
-      for (const claim of readClaims(document)) {
-        const all = checkClaim(toClaim(claim, TODAY), now());
-        for (const line of claim.lines.filter((l) => l.raw.code)) {
-          const mine = all.filter((f) => f.lineIds.includes(line.id));
-          out.push(`${line.raw.code} ${worstSeverity(mine)} [${[...new Set(mine.map((f) => f.ruleId))].sort().join(' ')}]`);
-        }
-      }
-      return out;
-    };
     const tbody = claimTable(Array.from({ length: 300 }, (_, i) => PROCEDURES[i % 6]));
     const hints = start({ context: now });
-    await vi.waitFor(() => expect(shown(hints)).toEqual(expectedNow()), { timeout: 10_000 });
+    await vi.waitFor(() => expect(shown(hints)).toEqual(expected(now())), { timeout: 10_000 });
     const before = shown(hints);
     expect(before.some((b) => b.includes('tooth-required'))).toBe(true);
 
@@ -254,7 +243,7 @@ describe('inline hints follow the page line by line', () => {
         }
       }
       expect(slices).toBeGreaterThan(5);
-      expect(shown(hints)).toEqual(expectedNow());
+      expect(shown(hints)).toEqual(expected(now()));
       expect(shown(hints).some((b) => b.includes('tooth-required'))).toBe(false);
     } finally {
       clockSpy.mockRestore();

@@ -191,6 +191,9 @@ export interface TracedLongTask {
   forcedMs: number;
 }
 
+/** Whether a trace event lies within another (a call within a task, a layout within a call). */
+export const within = (outer: TraceEvent) => (e: TraceEvent) => e.ts >= outer.ts && e.ts + (e.dur ?? 0) <= outer.ts + (outer.dur ?? 0);
+
 /** The main-thread tasks of 50 ms or more in a trace (categories toplevel and devtools.timeline at least). */
 export function tracedLongTasks(events: readonly TraceEvent[]): TracedLongTask[] {
   const main = mainThreadOf(events);
@@ -198,7 +201,6 @@ export function tracedLongTasks(events: readonly TraceEvent[]): TracedLongTask[]
   const runTask = spans.some((e) => e.name === 'ThreadControllerImpl::RunTask') ? 'ThreadControllerImpl::RunTask' : 'RunTask';
   const ours = spans.filter((e) => e.name === 'FunctionCall' && isContentScriptUrl(String(e.args.data?.url ?? '')));
   const styleAndLayout = spans.filter((e) => e.name === 'Layout' || e.name === 'UpdateLayoutTree');
-  const within = (outer: TraceEvent) => (e: TraceEvent) => e.ts >= outer.ts && e.ts + (e.dur ?? 0) <= outer.ts + (outer.dur ?? 0);
   const total = (list: TraceEvent[]) => list.reduce((a, e) => a + (e.dur ?? 0), 0) / 1000;
   return spans
     .filter((e) => e.name === runTask && (e.dur ?? 0) >= 50_000)

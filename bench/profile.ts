@@ -22,7 +22,7 @@ import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from '@playwright/test';
 import { INLINE_HINTS_FILE } from '../lib/sites/registration';
 import { startPageServer } from '../tests/support/server';
-import { CHURN, isContentScriptUrl, launch, mainThreadOf, openPage, sleep, type TraceEvent, traced, tracedLongTasks } from './lib';
+import { CHURN, isContentScriptUrl, launch, mainThreadOf, openPage, sleep, type TraceEvent, traced, tracedLongTasks, within } from './lib';
 import { PAGES, PROCEDURES, writePages } from './pages/generate';
 import { sampleLines, typeSamples } from './inline';
 
@@ -185,17 +185,17 @@ function summarizeTrace(events: TraceEvent[], label: string, keys: number, modul
   if (process.env.TRACE_STYLE) {
     // What each style recalc ran inside: the enclosing events on the main thread (frame lifecycle, a callback, a task).
     const spans = events.filter((e) => e.tid === main && e.ph === 'X' && e.dur);
-    const within = new Map<string, number>();
+    const enclosing = new Map<string, number>();
     for (const e of spans.filter((x) => x.name === 'UpdateLayoutTree')) {
       const outer = spans
-        .filter((o) => o !== e && o.ts <= e.ts && o.ts + (o.dur ?? 0) >= e.ts + (e.dur ?? 0) && !['RunTask', 'ThreadControllerImpl::RunTask'].includes(o.name))
+        .filter((o) => o !== e && within(o)(e) && !['RunTask', 'ThreadControllerImpl::RunTask'].includes(o.name))
         .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
         .map((o) => o.name)
         .slice(0, 4)
         .join(' > ');
-      within.set(outer, (within.get(outer) ?? 0) + 1);
+      enclosing.set(outer, (enclosing.get(outer) ?? 0) + 1);
     }
-    for (const [k, n] of [...within].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${String(n).padStart(5)}  style inside ${k}`);
+    for (const [k, n] of [...enclosing].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${String(n).padStart(5)}  style inside ${k}`);
   }
   const long = longTasks(events, main, moduleOf);
   console.log(`  long tasks (50 ms or more): ${long.length}`);
@@ -244,7 +244,7 @@ function longTasks(events: TraceEvent[], main: number | undefined, moduleOf: (li
   const ms = (e: TraceEvent) => ((e.dur ?? 0) / 1000).toFixed(1);
   const where = (e: TraceEvent) => `${e.args.data?.functionName || '(anon)'}@${moduleOf(Number(e.args.data?.lineNumber ?? 0)).split('/').pop()}:${e.args.data?.lineNumber}`;
   return tracedLongTasks(events).map(({ task: t, calls, extensionMs }) => {
-    const inside = (e: TraceEvent) => e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + (t.dur ?? 0);
+    const inside = within(t);
     const named = [...calls].sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, 3).map((c) => `${where(c)} ${ms(c)}`);
     const top = spans
       .filter((e) => inside(e) && e !== t && (e.dur ?? 0) >= 5_000 && !['RunTask', 'ThreadControllerImpl::RunTask', 'FunctionCall'].includes(e.name))

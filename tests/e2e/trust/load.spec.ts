@@ -43,7 +43,15 @@ test('a 2,000-line claim page under 5,000 mutations a minute keeps correct badge
 
   // Caught up: the badges match the codes on the page, one for one.
   await expect.poll(() => check(page), { timeout: 60_000, intervals: [1000] }).toMatchObject({ equal: true });
-  const after = await counters(cdp, { detached: true });
+  // Work still under way when the badges first match (a re-read of the page holds the rows it read until it is
+  // applied; the sweep remembers a replaced line until its next pass, at most 3 s) may hold removed rows for a
+  // moment: what the extension keeps is what it still holds a few seconds later, after GC.
+  const limit = (before.detachedNodes ?? 0) + 50;
+  let after = await counters(cdp, { detached: true });
+  for (let tries = 0; (after.detachedNodes ?? 0) > limit && tries < 10; tries++) {
+    await page.waitForTimeout(1000);
+    after = await counters(cdp, { detached: true });
+  }
 
   // The page re-renders rows but keeps its own listener count; what grows would be the extension's.
   expect(after.documentListeners - before.documentListeners).toBeLessThanOrEqual(0);
@@ -52,6 +60,6 @@ test('a 2,000-line claim page under 5,000 mutations a minute keeps correct badge
   // Re-rendered rows come and go: every listener on a removed row must go with it (a small slack for timing).
   expect(after.jsEventListeners - before.jsEventListeners).toBeLessThanOrEqual(50);
   // Removed rows are not kept alive by the extension (badges, maps and observers hold no removed controls).
-  // When it fails, say what was retained (seen once in a full suite, not reproduced alone).
-  expect(after.detachedNodes ?? 0, `detached roots retained: ${JSON.stringify(after.detachedByName)}`).toBeLessThanOrEqual((before.detachedNodes ?? 0) + 50);
+  // When it fails, say what was retained.
+  expect(after.detachedNodes ?? 0, `detached roots retained: ${JSON.stringify(after.detachedByName)}`).toBeLessThanOrEqual(limit);
 });

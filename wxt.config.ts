@@ -78,10 +78,12 @@ export default defineConfig({
     // instead of the polyfill's wrapper (6 KB gzipped). Extension pages and the background keep the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'unlisted-script')) return;
-      // WXT's content-script UI module imports @1natsu/wait-element for autoMount, which is never used here.
+      // WXT's content-script UI module imports @1natsu/wait-element for autoMount, which is never used here. The
+      // payer profiles' provenance is shown on the settings page only.
       const aliases = [
         { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
         { find: /^@1natsu\/wait-element(\/detectors)?$/, replacement: resolve(import.meta.dirname, 'entrypoints/inline-hints/no-auto-mount.ts') },
+        { find: /^.*\/\.generated\/payers\.json$/, replacement: resolve(import.meta.dirname, '.generated/payers-inline.json') },
       ];
       const current = config.resolve?.alias;
       config.resolve = {

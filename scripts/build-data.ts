@@ -5,6 +5,7 @@
  *   search-index.json      the prebuilt MiniSearch index over lookup.json (lib/search)
  *   rules.json             typical rule tables (same-day conflicts, frequency, ages, attachments, prior auth), sources stripped
  *   payers.json            default payer profiles
+ *   payers-inline.json     the same without where each came from (shown on the settings page only): the inline hints' copy
  *   portal-matches.json    the payer-portal match patterns the content script runs on
  *   public/cards/*.json    full knowledge cards, one file per category, loaded only when a card is opened
  * Every file is validated with its zod schema first; a bad file stops the build with its name and the problem.
@@ -55,6 +56,10 @@ try {
   write(
     'payers.json',
     payers.map(({ file: _file, ...p }) => p),
+  );
+  write(
+    'payers-inline.json',
+    payers.map(({ file: _file, ...p }) => ({ ...p, source: '' })),
   );
   write('portal-matches.json', [...new Set(payers.flatMap((p) => p.hosts))].sort());
   for (const category of CATEGORIES) {

@@ -7,7 +7,7 @@ import { parseDate } from '../claim/dates';
 import { type Claim, parseLine, type RawLine } from '../claim/line';
 import { controlCodes, isFieldControl, isReadableControl } from './controls';
 import { finish, pauser, type Steps } from '../steps';
-import { composedParent, composedWalker, documentOf, localNameOf, MAX_CLIMB, mayBeControl, nodeTypeOf, queryPiercing, walkComposed } from './dom';
+import { composedParent, composedWalker, type WalkLimits, documentOf, localNameOf, MAX_CLIMB, mayBeControl, nodeTypeOf, queryPiercing, walkComposed } from './dom';
 import { type FieldRole, fieldRole, SELECTOR_ROLES, type SiteSelectors } from './field-roles';
 import { groupLines, groupLinesInSteps, isRowLike, type LineGroup, type RoledControl } from './rows';
 
@@ -133,10 +133,35 @@ function namedBySelectors(root: ParentNode, selectors: SiteSelectors | undefined
   return out;
 }
 
-/** Elements visited between pauses of a stepwise read (most are not controls: cheap). */
-const WALK_STEP = 100;
+/** Elements visited between pauses of a stepwise walk (most are not controls: cheap). */
+export const WALK_STEP = 100;
+/**
+ * What a field control counts for in a step, in elements: classifying a new one reads its labels and column
+ * header (0.3-0.6 ms each on a page that keeps re-rendering: a step of 100 elements held about 40 of them, 20-30 ms).
+ */
+export const CONTROL_WEIGHT = 10;
 /** Lines whose values are read between pauses. */
 const LINE_STEP = 50;
+
+/**
+ * Walks a composed subtree (root excluded), pausing once the elements visited weigh WALK_STEP: `visit` gives each
+ * element's weight, or false to stop the walk.
+ */
+export function* walkInSteps(root: ParentNode, visit: (el: Element) => number | false, limits: WalkLimits = {}): Steps<void> {
+  let weight = 0;
+  const walker = composedWalker(root, limits);
+  const weigh = (el: Element) => {
+    const w = visit(el);
+    if (w === false) return false;
+    weight += w;
+  };
+  // A few elements at a time, so a step ends soon after its weight is reached.
+  while (!walker.walk(weigh, 10))
+    if (weight >= WALK_STEP) {
+      weight = 0;
+      yield;
+    }
+}
 
 function collectControls(root: ParentNode, options: ReadOptions): RoledControl[] {
   return finish(collectControlsInSteps(root, options));
@@ -147,12 +172,11 @@ function* collectControlsInSteps(root: ParentNode, options: ReadOptions): Steps<
   const named = namedBySelectors(root, options.selectors);
   const out: RoledControl[] = [];
   const visit = (el: Element) => {
-    if (!((mayBeControl(el) && isField(el)) || named.has(el))) return;
+    if (!((mayBeControl(el) && isField(el)) || named.has(el))) return 1;
     out.push({ el, role: fieldRole(el, options.selectors) });
-    return out.length < max;
+    return out.length < max && CONTROL_WEIGHT;
   };
-  const walker = composedWalker(root, { frames: options.frames });
-  while (!walker.walk(visit, WALK_STEP)) yield;
+  yield* walkInSteps(root, visit, { frames: options.frames });
   return out;
 }
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RawLine } from '../../../lib/claim/line';
-import { MAX_CONTROLS, type PageClaim, readClaims, readClaimsInSteps, readLineOf, readRowLine, rereadLine, toClaim } from '../../../lib/page/claim-reader';
+import { MAX_CONTROLS, type PageClaim, readClaims, readClaimsInSteps, readLineOf, readRowLine, rereadLine, toClaim, WALK_STEP, walkInSteps } from '../../../lib/page/claim-reader';
 import { controlCodes } from '../../../lib/page/controls';
 import { forgetFieldRoles } from '../../../lib/page/field-roles';
 import { loadFixture, PORTAL_PAGES, typeInto } from './fixtures';
@@ -549,5 +549,23 @@ describe('hostile and odd markup', () => {
     document.body.innerHTML = '<label>Code <input id="c" value="D0120"></label>';
     expect(() => readClaims(document, { selectors: { row: '[[[', code: '>>> >>>', tooth: 'a >>> [' } })).not.toThrow();
     expect(readLineOf(document.getElementById('c')!, { selectors: { row: '((' } })).toBeNull();
+  });
+
+  it('classifies a few controls a step: a control weighs ten elements, so a step of a row-heavy form holds a dozen, not forty', () => {
+    const row = (i: number) => `<tr><td>${i}</td><td><input name="l${i}.code"></td><td><input name="l${i}.tooth"></td><td><input name="l${i}.surf"></td></tr>`;
+    document.body.innerHTML = `<table><tbody>${Array.from({ length: 60 }, (_, i) => row(i)).join('')}</tbody></table>`;
+    const visited: Element[] = [];
+    const perStep: number[] = [0];
+    const walk = walkInSteps(document.body, (el) => {
+      visited.push(el);
+      if (el.localName !== 'input') return 1;
+      perStep[perStep.length - 1]++;
+      return 10;
+    });
+    while (!walk.next().done) perStep.push(0);
+    // Every element once, in document order; each full step between WALK_STEP / 10 and twice that many controls.
+    expect(visited).toEqual([...document.body.querySelectorAll('*')]);
+    expect(perStep.slice(0, -1).every((n) => n >= WALK_STEP / 10 - 2 && n <= (WALK_STEP / 10) * 2)).toBe(true);
+    expect(perStep.reduce((a, b) => a + b)).toBe(180);
   });
 });

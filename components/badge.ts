@@ -80,9 +80,10 @@ function layerOf(doc: Document): LayerParts {
     layers.set(doc, parts);
   }
   const { layer, badgesWrap, cardWrap } = parts;
-  if (!layer.isConnected) (doc.documentElement ?? doc).append(layer);
-  // In this order, also when the page took one out: the card is drawn above the badges.
+  // In this order, also when the page took one out: the card is drawn above the badges. Filled before it is
+  // connected, so the page's observers (and the content script's own) see one element of ours added, not our boxes.
   if (badgesWrap.parentNode !== layer || cardWrap.parentNode !== layer) layer.append(badgesWrap, cardWrap);
+  if (!layer.isConnected) (doc.documentElement ?? doc).append(layer);
   return parts;
 }
 

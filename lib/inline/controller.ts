@@ -2,7 +2,7 @@ import { BADGE_TAG, type Badge, badgeLayer, createBadge, LAYER_TAG, type Origin,
 import { CARD_TAG, type InlineCardModel } from '../../components/card/card-view';
 import type { CodeStatus } from '../catalog/catalog';
 import type { FullCode } from '../catalog/cards';
-import { heldText, type PageClaim, type PageLine, readClaimsInSteps, readLineOf, readRowLine, rereadClaimFields, rereadLine } from '../page/claim-reader';
+import { CONTROL_WEIGHT, heldText, type PageClaim, type PageLine, readClaimsInSteps, readLineOf, readRowLine, rereadClaimFields, rereadLine, WALK_STEP, walkInSteps } from '../page/claim-reader';
 import { controlCodes, isFieldControl, isReadableControl, type ReadableControl } from '../page/controls';
 import { isConnectedNode, localNameOf, mayBeControl, nodeTypeOf, walkComposed } from '../page/dom';
 import { fieldRole, type SiteSelectors } from '../page/field-roles';
@@ -185,17 +185,46 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   function recheck(claimId: string, redrawAll = false) {
     const claimState = state.claim(claimId);
     if (!claimState) return;
-    const { byLine, changed } = checkerFor(claimId).check(state.toClaim(claimState));
-    findings.set(claimId, byLine);
-    for (const id of redrawAll ? claimState.byId.keys() : changed) {
-      const line = state.line(claimState, id);
-      const codeControl = line?.controls.code;
-      if (!codeControl) continue;
-      const code = claimState.parsed.get(id)?.code;
-      if (!code) dropBadge(codeControl);
-      else showBadge(codeControl, code, byLine.get(id) ?? []);
+    for (const id of checkClaim(claimState, redrawAll)) redrawLine(claimState, id);
+    if (cardFor) refreshCard();
+  }
+
+  /**
+   * recheck for a batch: the check in one step (2-7 ms on the 2,000-line page), then the badges BADGE_STEP at a time
+   * (a batch of re-rendered rows changes dozens, each a new badge: 5-14 ms in all). Each is drawn from the
+   * claim and findings as they are by then, so a key typed meanwhile, whose own check no longer reports these
+   * lines, leaves none behind.
+   */
+  function* recheckSteps(claimId: string, redrawAll = false): Steps<void> {
+    const claimState = state.claim(claimId);
+    if (!claimState) return;
+    const redraw = checkClaim(claimState, redrawAll);
+    const pause = pauser(BADGE_STEP);
+    yield;
+    for (const id of redraw) {
+      if (pause()) yield;
+      const now = state.claim(claimId);
+      if (!now) return;
+      redrawLine(now, id);
     }
     if (cardFor) refreshCard();
+  }
+
+  /** Checks a claim as it is now; the lines whose badges to draw: those whose fields or findings changed, or all. */
+  function checkClaim(claimState: ClaimState, redrawAll: boolean): Iterable<string> {
+    const { id } = claimState.page;
+    const { byLine, changed } = checkerFor(id).check(state.toClaim(claimState));
+    findings.set(id, byLine);
+    return redrawAll ? [...claimState.byId.keys()] : changed;
+  }
+
+  /** A line's badge as its code and findings are now: none without a code. */
+  function redrawLine(claimState: ClaimState, id: string) {
+    const control = state.line(claimState, id)?.controls.code;
+    if (!control) return;
+    const code = claimState.parsed.get(id)?.code;
+    if (!code) dropBadge(control);
+    else showBadge(control, code, findings.get(claimState.page.id)?.get(id) ?? []);
   }
 
   /**
@@ -210,7 +239,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
       yield* checker.checkInSteps(state.toClaim(claimState));
       if (!state.claim(id)) continue;
       checkers.set(id, checker);
-      recheck(id, true);
+      yield* recheckSteps(id, true);
     }
   }
   /** The newest refresh: an older one stops at its next slice. */
@@ -404,12 +433,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     for (const { claimState } of read)
       for (const { id } of [...claimState.page.lines]) {
         if (pause()) yield;
-        const line = state.line(claimState, id);
-        const control = line?.controls.code;
-        if (!control || state.claim(claimState.page.id) !== claimState) continue;
-        const code = claimState.parsed.get(id)?.code;
-        if (!code) dropBadge(control);
-        else showBadge(control, code, findings.get(claimState.page.id)?.get(id) ?? []);
+        if (state.claim(claimState.page.id) === claimState) redrawLine(claimState, id);
       }
     if (cardFor) refreshCard();
     else if (firstRead) {
@@ -420,8 +444,8 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     firstRead = false;
     if (scan === token) scan = null;
   }
-  /** Badges drawn between pauses of a full read. */
-  const BADGE_STEP = 50;
+  /** Badges drawn between pauses of a full read or a batch (a new one costs 0.1-0.3 ms on a big page). */
+  const BADGE_STEP = 25;
 
   /** The newest full read: an older one stops at its next slice. */
   let scan: object | null = null;
@@ -824,13 +848,21 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     const pause = pauser(CHANGE_STEP);
     for (const el of changedByScript) {
       changedByScript.delete(el);
+      // A control not known while rows added or removed wait for their batch: most likely in a row just added, which
+      // that batch reads as it is then. Read here, its line would be placed among lines the page may have removed
+      // (all of them checked first: 3-4 ms on the 2,000-line page, then a search, up to 20 ms). After the batch,
+      // it is looked at again. (During a full read, changes wait for the read instead: see onControlChanged.)
+      if (!scanning && structurePending() && !lineOf(el)) {
+        afterStructure.add(el);
+        continue;
+      }
       onControlChanged(el, dirty);
       if (pause()) yield;
     }
     scriptFlushQueued = false;
     for (const id of dirty) {
       yield;
-      recheck(id);
+      yield* recheckSteps(id);
     }
   }
   /** Changed controls, or added ones, handled between pauses of a batch: each may mean reading its row (up to 1 ms). */
@@ -854,7 +886,10 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     addedNodes.clear();
     removedNodes.clear();
     removedMany = addedMany = false;
-    if (many) return scheduleFullScan();
+    if (many) {
+      scheduleFullScan();
+      return replayAfterStructure();
+    }
     structuring = true;
     inSlices(structureSteps(added, removed), 500);
   }
@@ -864,7 +899,16 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     if (!(yield* updateLines(added, removed))) scheduleFullScan();
     structuring = false;
     structureSoon(0);
+    replayAfterStructure();
   }
+  function replayAfterStructure() {
+    for (const el of afterStructure) changedByScript.add(el);
+    afterStructure.clear();
+    if (changedByScript.size) flushChangesSoon();
+  }
+  /** Controls changed by script, unknown, while rows added or removed waited for their batch. */
+  const afterStructure = new Set<Element>();
+  const structurePending = () => structuring || structuralTimer !== undefined || addedNodes.size > 0 || removedNodes.size > 0 || addedMany || removedMany;
 
   /** Applies the rows added and removed since the last batch, `delay` ms from now (in idle time); none: nothing. */
   function structureSoon(delay: number) {
@@ -927,7 +971,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     for (const id of dirty) {
       yield;
       if (scanning) return true;
-      recheck(id);
+      yield* recheckSteps(id);
     }
     return true;
   }
@@ -957,16 +1001,23 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   function* newControls(added: Element[]): Steps<RoledControl[] | null> {
     const codes: RoledControl[] = [];
     const others: RoledControl[] = [];
+    // Weighed as a whole read's walk is: a new control's classification is most of a batch's cost.
+    let weight = 0;
     const take = (el: Element) => {
-      if (!mayBeControl(el) || !isFieldControl(el)) return;
+      weight++;
+      if (!mayBeControl(el) || !isFieldControl(el)) return 1;
+      weight += CONTROL_WEIGHT - 1;
       const role = fieldRole(el, options.selectors?.());
       (role === 'code' ? codes : others).push({ el, role });
+      return codes.length + others.length < MAX_ADDED_CONTROLS && CONTROL_WEIGHT;
     };
-    const pause = pauser(ROOT_STEP);
     for (const root of added) {
-      if (pause()) yield;
+      if (weight >= WALK_STEP) {
+        weight = 0;
+        yield;
+      }
       take(root);
-      walkComposed(root, (el) => (take(el), codes.length + others.length < MAX_ADDED_CONTROLS), { frames: false });
+      yield* walkInSteps(root, take, { frames: false });
       if (codes.length + others.length >= MAX_ADDED_CONTROLS) return null;
     }
     return [...codes, ...others];
@@ -997,7 +1048,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
         seen.set(line.id, { line: state.line(claimState, line.id) ?? line, held });
       }
     heldAtSweep = seen;
-    for (const id of dirty) recheck(id);
+    for (const id of dirty) yield* recheckSteps(id);
     sweeping = false;
   }
   const SWEEP_STEP = 50;

@@ -333,6 +333,40 @@ describe('inline hints follow the page line by line', () => {
   });
 });
 
+describe('watching badged controls for size', () => {
+  it('observes at most 200 new controls between two frames, and every one in the end', async () => {
+    // The browser's observer, recording what it is asked to observe (each control observed anew brings an entry to
+    // its next callback, inside the page's frame); frames run by hand.
+    const observed: Element[] = [];
+    class RecordingResizeObserver {
+      observe(el: Element) {
+        observed.push(el);
+      }
+      unobserve() {}
+      disconnect() {}
+    }
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('ResizeObserver', RecordingResizeObserver);
+    vi.stubGlobal('requestAnimationFrame', (fn: FrameRequestCallback) => frames.push(fn));
+    try {
+      claimTable(Array.from({ length: 500 }, (_, i) => PROCEDURES[i % 6]));
+      const hints = start();
+      await vi.waitFor(() => expect(hints.badges.size).toBe(500), { timeout: 10_000 });
+      const controls = () => observed.filter((el) => hints.badges.has(el));
+      expect(controls().length).toBeLessThanOrEqual(200);
+      for (let frame = 0; frame < 20 && controls().length < hints.badges.size; frame++) {
+        const before = controls().length;
+        frames.splice(0).forEach((fn) => fn(0));
+        await new Promise((r) => setTimeout(r, 10));
+        expect(controls().length - before).toBeLessThanOrEqual(200);
+      }
+      expect(new Set(controls()).size).toBe(hints.badges.size);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
 describe('the card beside a focused code field', () => {
   /** A card that records each drawing of it (what the content script's card presenter is asked to show). */
   function recordingCard() {

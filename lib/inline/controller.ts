@@ -2,7 +2,7 @@ import { BADGE_TAG, type Badge, badgeLayer, createBadge, LAYER_TAG, type Origin,
 import { CARD_TAG, type InlineCardModel } from '../../components/card/card-view';
 import type { CodeStatus } from '../catalog/catalog';
 import type { FullCode } from '../catalog/cards';
-import { CONTROL_WEIGHT, heldText, type PageClaim, type PageLine, readClaimsInSteps, readLineOf, readRowLine, rereadClaimFields, rereadLine, WALK_STEP, walkInSteps } from '../page/claim-reader';
+import { CONTROL_WEIGHT, heldText, type PageClaim, type PageLine, readClaimsInSteps, readLineOf, readRowLine, rereadClaimFields, rereadLine, walkInSteps } from '../page/claim-reader';
 import { controlCodes, isFieldControl, isReadableControl, type ReadableControl } from '../page/controls';
 import { isConnectedNode, localNameOf, mayBeControl, nodeTypeOf, walkComposed } from '../page/dom';
 import { fieldRole, type SiteSelectors } from '../page/field-roles';
@@ -10,7 +10,7 @@ import type { RoledControl } from '../page/rows';
 import { createClaimChecker, worstSeverity } from '../rules/engine';
 import type { BadgeSeverity } from '../rules/ids';
 import type { Finding, RuleContext } from '../rules/types';
-import { pauser, type Steps } from '../steps';
+import { finish, pauser, type Steps } from '../steps';
 import { type ClaimState, PageDraft, PageState } from './state';
 
 /** How the card beside a focused code field is shown: mounted by the entrypoint, driven from here. */
@@ -206,19 +206,16 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     return checker;
   }
 
-  /** Re-checks a claim and redraws the badges of the lines whose fields or findings changed, or of every line. */
+  /** Re-checks a claim and redraws the badges of the lines whose fields or findings changed, or of every line, now. */
   function recheck(claimId: string, redrawAll = false) {
-    const claimState = state.claim(claimId);
-    if (!claimState) return;
-    for (const id of checkClaim(claimState, redrawAll)) redrawLine(claimState, id);
-    if (cardFor) refreshCard();
+    finish(recheckSteps(claimId, redrawAll));
   }
 
   /**
-   * recheck for a batch: the check in one step (2-7 ms on the 2,000-line page), then the badges BADGE_STEP at a time
-   * (a batch of re-rendered rows changes dozens, each a new badge: 5-14 ms in all). Each is drawn from the
-   * claim and findings as they are by then, so a key typed meanwhile, whose own check no longer reports these
-   * lines, leaves none behind.
+   * recheck in steps, for a batch: the check in one step (2-7 ms on the 2,000-line page), then the badges
+   * BADGE_STEP at a time (a batch of re-rendered rows changes dozens, each a new badge: 5-14 ms in all). Each is
+   * drawn from the claim and findings as they are by then, so a key typed meanwhile, whose own check no longer
+   * reports these lines, leaves none behind.
    */
   function* recheckSteps(claimId: string, redrawAll = false): Steps<void> {
     const claimState = state.claim(claimId);
@@ -934,11 +931,13 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   }
   /** Controls changed by script, unknown, while rows added or removed waited for their batch. */
   const afterStructure = new Set<Element>();
-  const structurePending = () => structuring || structuralTimer !== undefined || addedNodes.size > 0 || removedNodes.size > 0 || addedMany || removedMany;
+  const structurePending = () => structuring || structuralTimer !== undefined || structureNoted();
+  /** Rows added or removed since the last batch took them. */
+  const structureNoted = () => addedNodes.size > 0 || removedNodes.size > 0 || addedMany || removedMany;
 
   /** Applies the rows added and removed since the last batch, `delay` ms from now (in idle time); none: nothing. */
   function structureSoon(delay: number) {
-    if (addedNodes.size || removedNodes.size || addedMany || removedMany) structuralTimer ??= setTimeout(() => idle(onStructureChanged), delay);
+    if (structureNoted()) structuralTimer ??= setTimeout(() => idle(onStructureChanged), delay);
   }
 
   let rescanTimer: ReturnType<typeof setTimeout> | undefined;
@@ -1020,7 +1019,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     }
     return out;
   }
-  /** Added or removed subtrees (rows, usually) walked between pauses of a batch. */
+  /** Removed subtrees (rows, usually) walked between pauses of a batch. */
   const ROOT_STEP = 10;
 
   /** Field controls in the added subtrees (the roots included), codes first; null when there are too many. */
@@ -1028,25 +1027,14 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     const codes: RoledControl[] = [];
     const others: RoledControl[] = [];
     // Weighed as a whole read's walk is: a new control's classification is most of a batch's cost.
-    let weight = 0;
     const take = (el: Element) => {
-      weight++;
       if (!mayBeControl(el) || !isFieldControl(el)) return 1;
-      weight += CONTROL_WEIGHT - 1;
       const role = fieldRole(el, options.selectors?.());
       (role === 'code' ? codes : others).push({ el, role });
       return codes.length + others.length < MAX_ADDED_CONTROLS && CONTROL_WEIGHT;
     };
-    for (const root of added) {
-      if (weight >= WALK_STEP) {
-        weight = 0;
-        yield;
-      }
-      take(root);
-      yield* walkInSteps(root, take, { frames: false });
-      if (codes.length + others.length >= MAX_ADDED_CONTROLS) return null;
-    }
-    return [...codes, ...others];
+    yield* walkInSteps(added, take, { frames: false }, true);
+    return codes.length + others.length < MAX_ADDED_CONTROLS ? [...codes, ...others] : null;
   }
 
   // Values set by script through the value property fire no event and no mutation: sweep known lines now and

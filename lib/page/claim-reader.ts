@@ -144,23 +144,33 @@ export const CONTROL_WEIGHT = 10;
 const LINE_STEP = 50;
 
 /**
- * Walks a composed subtree (root excluded), pausing once the elements visited weigh WALK_STEP: `visit` gives each
- * element's weight, or false to stop the walk.
+ * Walks composed subtrees (the roots themselves too with `withRoots`), pausing once the elements visited weigh
+ * WALK_STEP, one weight across all roots: `visit` gives each element's weight, or false to stop the whole walk.
  */
-export function* walkInSteps(root: ParentNode, visit: (el: Element) => number | false, limits: WalkLimits = {}): Steps<void> {
+export function* walkInSteps(roots: Iterable<ParentNode>, visit: (el: Element) => number | false, limits: WalkLimits = {}, withRoots = false): Steps<void> {
   let weight = 0;
-  const walker = composedWalker(root, limits);
+  let stopped = false;
   const weigh = (el: Element) => {
     const w = visit(el);
-    if (w === false) return false;
+    if (w === false) {
+      stopped = true;
+      return false;
+    }
     weight += w;
   };
-  // A few elements at a time, so a step ends soon after its weight is reached.
-  while (!walker.walk(weigh, 10))
-    if (weight >= WALK_STEP) {
-      weight = 0;
-      yield;
+  for (const root of roots) {
+    if (withRoots && nodeTypeOf(root as Node) === 1) weigh(root as Element);
+    const walker = composedWalker(root, limits);
+    // A few elements at a time, so a step ends soon after its weight is reached.
+    for (let done = stopped; !done; ) {
+      done = walker.walk(weigh, 10) || stopped;
+      if (weight >= WALK_STEP) {
+        weight = 0;
+        yield;
+      }
     }
+    if (stopped) return;
+  }
 }
 
 function collectControls(root: ParentNode, options: ReadOptions): RoledControl[] {
@@ -176,7 +186,7 @@ function* collectControlsInSteps(root: ParentNode, options: ReadOptions): Steps<
     out.push({ el, role: fieldRole(el, options.selectors) });
     return out.length < max && CONTROL_WEIGHT;
   };
-  yield* walkInSteps(root, visit, { frames: options.frames });
+  yield* walkInSteps([root], visit, { frames: options.frames });
   return out;
 }
 

@@ -556,7 +556,7 @@ describe('hostile and odd markup', () => {
     document.body.innerHTML = `<table><tbody>${Array.from({ length: 60 }, (_, i) => row(i)).join('')}</tbody></table>`;
     const visited: Element[] = [];
     const perStep: number[] = [0];
-    const walk = walkInSteps(document.body, (el) => {
+    const walk = walkInSteps([document.body], (el) => {
       visited.push(el);
       if (el.localName !== 'input') return 1;
       perStep[perStep.length - 1]++;

@@ -35,7 +35,7 @@ export interface InlineOptions {
 /** After the load event, both runs wait this long before the load is counted done (the inline hints are injected after the load event, then scan in idle time). */
 const SETTLE_MS = 2500;
 /** Pause between keys: a fast typist, and long enough for frames to run between keys. */
-const KEY_DELAY_MS = 30;
+export const KEY_DELAY_MS = 30;
 
 interface LoadRun {
   layouts: number;
@@ -64,6 +64,15 @@ interface TypingRun {
   longtasks: LongTask[];
   extensionLongtasks: LongTask[];
   after: Counters;
+}
+
+/** Pausing on code fields: each field's card opened and closed, with the main-thread time it took. */
+interface CardRun {
+  fields: number;
+  opened: number;
+  scriptMs: number;
+  layoutMs: number;
+  styleMs: number;
 }
 
 /** Frame work per key from a trace (counts do not vary with the machine's speed as durations do). */
@@ -172,6 +181,31 @@ async function typingRun(b: Browser, o: InlineOptions, samples: readonly Line[])
   };
 }
 
+/**
+ * A card opens once its field has been still for 300 ms (the content script's CARD_REST_MS), so the typing runs,
+ * which never pause, draw none. Here each sampled line's code field is focused and left still past that and the
+ * card's placement, then the line's next field takes focus (which closes the card): the main-thread time of each
+ * card opened and closed, against the same focus moves without the extension.
+ */
+const CARD_PAUSE_MS = 700;
+async function cardRun(b: Browser, o: InlineOptions, samples: readonly Line[]): Promise<CardRun> {
+  const { page, cdp } = await openPage(b);
+  await navigate(page, o.server.url(PAGE), b.label === 'with' ? codeCount(o.lines) : null);
+  const m0 = await metrics(cdp);
+  let opened = 0;
+  for (const line of samples) {
+    await page.locator(`[name="line[${line.n}][code]"]`).focus();
+    await sleep(CARD_PAUSE_MS);
+    if (await page.evaluate(`!!document.querySelector('cdt-lens-card[data-code="${line.code}"]')`)) opened++;
+    await page.locator(`[name="line[${line.n}][${line.tooth ? 'tooth' : 'qty'}]"]`).focus();
+    await sleep(200);
+  }
+  const m1 = await metrics(cdp);
+  await page.close();
+  const { scriptMs, layoutMs, styleMs } = durations(m0, m1);
+  return { fields: samples.length, opened, scriptMs, layoutMs, styleMs };
+}
+
 /** Typing into a few lines under a trace: how many paints, layerizations and layouts each key costs the page. */
 async function tracedTyping(b: Browser, o: InlineOptions, samples: readonly Line[]): Promise<FrameCounts> {
   const { page, cdp } = await openPage(b);
@@ -217,6 +251,8 @@ export interface InlineResult {
   samples: number;
   repetitions: { load: number; typing: number };
   latency: { p50: number; p95: number; max: number; frameP50: number; frameP95: number; fromInputP95: number; count: number; missing: number };
+  /** Cards opened on paused fields (cardRun): main-thread time per card, with minus without. */
+  card: { fields: number; opened: number; addedScript: number; addedLayoutStyle: number };
   keystroke: {
     keystrokes: number;
     taskPerKeyWith: number;
@@ -279,6 +315,7 @@ export async function benchInline(o: InlineOptions): Promise<InlineResult> {
   const loads: Record<'with' | 'without', LoadRun[]> = { with: [], without: [] };
   const typings: Record<'with' | 'without', TypingRun[]> = { with: [], without: [] };
   let frames: { with: FrameCounts; without: FrameCounts } | null = null;
+  const cards: Partial<Record<'with' | 'without', CardRun>> = {};
   const injection: number[] = [];
   try {
     // One unmeasured load each first: the first page of a fresh profile compiles and caches everything.
@@ -297,6 +334,8 @@ export async function benchInline(o: InlineOptions): Promise<InlineResult> {
         typings[b.label].push(r);
         o.log(`  typing ${b.label.padEnd(7)} #${i + 1}: ${r.keys.length} keys, task ${r.taskMs.toFixed(0)} ms, ${r.latencies.length} badges timed, ${r.missing} missing`);
       }
+    for (const b of [without, withExt]) cards[b.label] = await cardRun(b, o, sampleLines(o.lines, o.quick ? 6 : 12));
+    o.log(`  cards on paused fields: ${cards.with!.opened} of ${cards.with!.fields} opened`);
     if (!o.quick) {
       const few = sampleLines(o.lines, 8);
       frames = { without: await tracedTyping(without, o, few), with: await tracedTyping(withExt, o, few) };
@@ -307,7 +346,7 @@ export async function benchInline(o: InlineOptions): Promise<InlineResult> {
     await withExt.close();
     await without.close();
   }
-  return summarize(loads, typings, samples.length, { load: loadReps, typing: typingReps }, frames, injection);
+  return summarize(loads, typings, samples.length, { load: loadReps, typing: typingReps }, frames, injection, cards as Record<'with' | 'without', CardRun>);
 }
 
 function summarize(
@@ -317,6 +356,7 @@ function summarize(
   repetitions: { load: number; typing: number },
   frames: InlineResult['keystroke']['frames'],
   injection: readonly number[],
+  cards: Record<'with' | 'without', CardRun>,
 ): InlineResult {
   const med = (runs: LoadRun[] | TypingRun[], f: (r: never) => number) => median((runs as never[]).map(f));
   const L = (side: 'with' | 'without', f: (r: LoadRun) => number) => med(loads[side], f as never);
@@ -362,6 +402,12 @@ function summarize(
       fromInputP95: quantile(lat.map((l) => l.fromInput), 0.95),
       count: lat.length,
       missing: typings.with.reduce((n, r) => n + r.missing, 0),
+    },
+    card: {
+      fields: cards.with.fields,
+      opened: cards.with.opened,
+      addedScript: (cards.with.scriptMs - cards.without.scriptMs) / cards.with.fields,
+      addedLayoutStyle: (cards.with.layoutMs + cards.with.styleMs - cards.without.layoutMs - cards.without.styleMs) / cards.with.fields,
     },
     keystroke: {
       keystrokes: keysPerRun,

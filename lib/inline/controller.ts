@@ -462,7 +462,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     else if (firstRead) {
       // A code typed before the page was first read came with no event heard: its field, still focused, gets its card.
       const focused = focusedElement();
-      if (focused && badges.has(focused)) openCardFor(focused);
+      if (focused && badges.has(focused)) openCardAfterRest(focused);
     }
     firstRead = false;
     if (scan === token) scan = null;
@@ -655,12 +655,38 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   let waitingFor: Element | null = null;
   const LOADING_GRACE_MS = 150;
 
-  function openCardFor(control: Element) {
+  /**
+   * A focused field's card opens once the field has been still for CARD_REST_MS (focus arriving there, or its last
+   * key), as a tooltip waits for the pointer to rest: tabbing or typing through a line draws no card and takes no
+   * time from the keys. Its full card is asked for at once, so it is there by then. An open card follows its field's
+   * line at once; the badge's hover and click, and the shortcut, open it at once.
+   */
+  let restingFor: Element | null = null;
+  let restTimer: ReturnType<typeof setTimeout> | undefined;
+  const CARD_REST_MS = 300;
+
+  function openCardAfterRest(control: Element) {
     if (!options.card) return;
+    if (cardFor === control && options.card.open) return openCardFor(control);
+    if (cardFor) closeCard();
+    if (!cardModel(control)) return closeCard();
+    restingFor = control;
+    clearTimeout(restTimer);
+    restTimer = setTimeout(() => {
+      if (restingFor !== control || signal.aborted) return;
+      restingFor = null;
+      if (focusedElement() === control) openCardFor(control, true);
+    }, CARD_REST_MS);
+  }
+
+  /** `rested`: the field was still for longer than LOADING_GRACE_MS already, so a card still loading says so now. */
+  function openCardFor(control: Element, rested = false) {
+    if (!options.card) return;
+    restingFor = null;
     const model = cardModel(control);
     if (!model) return closeCard();
     cardFor = control;
-    if (model.status === 'loading' && !options.card.open) {
+    if (model.status === 'loading' && !options.card.open && !rested) {
       if (waitingFor === control) return;
       waitingFor = control;
       setTimeout(() => {
@@ -716,6 +742,8 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   function closeCard() {
     cardFor = null;
     waitingFor = null;
+    restingFor = null;
+    clearTimeout(restTimer);
     options.card?.hide();
   }
 
@@ -735,7 +763,8 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     // Only redraw the card when the line changed: a `change` event fires on blur, and redrawing while focus moves
     // into the card (Alt+Shift+L) would drop the element receiving focus.
     if (!onControlChanged(target)) return;
-    if (target === cardFor || (badges.has(target) && focusedElement() === target)) openCardFor(target);
+    if (target === cardFor || (badges.has(target) && focusedElement() === target)) openCardAfterRest(target);
+    else if (target === restingFor) closeCard();
   };
   /** The focused element itself, through open shadow roots (nested ones too: a line inside a list component). */
   const focusedElement = () => {
@@ -758,8 +787,8 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
       const back = target === returnedTo;
       returnedTo = null;
       if (badges.has(target)) {
-        if (!back) openCardFor(target);
-      } else if (cardFor) closeCard();
+        if (!back) openCardAfterRest(target);
+      } else if (cardFor || restingFor) closeCard();
     },
     listen,
   );
@@ -782,6 +811,9 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
     (event) => {
       const e = event as KeyboardEvent;
       const card = options.card;
+      // A card waiting for its field to rest: Escape cancels it, the shortcut opens it at once.
+      if (restingFor && e.key === 'Escape') return closeCard();
+      if (restingFor && SHORTCUT(e)) openCardFor(restingFor, true);
       if (!cardFor || !card || !(card.open || waitingFor === cardFor)) return;
       if (e.key === 'Escape') {
         // Escape inside the card: focus goes back to its field (the card stays closed until the line changes).

@@ -419,6 +419,51 @@ describe('the card beside a focused code field', () => {
     await vi.waitFor(() => expect(drawn).toEqual(['loading', 'ready']));
   });
 
+  it('waits for its field to rest: typing a code and moving on at once draws no card, pausing draws one', async () => {
+    claimTable([{ code: 'D0120', tooth: '' }, { code: 'D1110' }]);
+    const { card, drawn } = recordingCard();
+    const hints = start({ card, loadCard: async () => fullCard });
+    await focusFirstCode(hints);
+    const [code] = document.querySelectorAll<HTMLInputElement>('[data-f="code"]');
+    const tooth = document.querySelector<HTMLInputElement>('[data-f="tooth"]')!;
+    // Retyped the way a specialist corrects a line, a key every 30 ms, then on to the tooth.
+    for (const value of ['', 'D', 'D0', 'D01', 'D012', 'D0120']) {
+      type(code, value);
+      await new Promise((ok) => setTimeout(ok, 30));
+    }
+    await vi.waitFor(() => expect(hints.badges.get(code)?.host.dataset.code).toBe('D0120'));
+    tooth.focus();
+    type(tooth, '3');
+    await new Promise((ok) => setTimeout(ok, 500));
+    expect(drawn).toEqual([]);
+    code.focus();
+    await vi.waitFor(() => expect(drawn).toEqual(['ready']));
+    // Open, it follows its line at once.
+    type(code, 'D1110');
+    expect(drawn.length).toBeGreaterThan(1);
+    await vi.waitFor(() => expect(drawn.at(-1)).toBe('ready'));
+  });
+
+  it('opens at once with the shortcut, and Escape while it waits keeps it closed', async () => {
+    claimTable([{ code: 'D0120' }]);
+    const { card, drawn } = recordingCard();
+    const hints = start({ card, loadCard: async () => fullCard });
+    await focusFirstCode(hints);
+    const field = document.activeElement as HTMLInputElement;
+    const key = (init: KeyboardEventInit) => field.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, ...init }));
+    await new Promise((ok) => setTimeout(ok, 20));
+    expect(drawn).toEqual([]);
+    key({ key: 'L', altKey: true, shiftKey: true });
+    expect(drawn).toEqual(['ready']);
+    field.blur();
+    await vi.waitFor(() => expect(card.open).toBe(false));
+    field.focus();
+    key({ key: 'Escape' });
+    await new Promise((ok) => setTimeout(ok, 500));
+    expect(drawn).toEqual(['ready']);
+    expect(card.open).toBe(false);
+  });
+
   it('is not drawn at all when the field loses focus before its card arrives', async () => {
     claimTable([{ code: 'D0120' }, { code: 'D1110' }]);
     const { card, drawn } = recordingCard();

@@ -50,6 +50,8 @@ async function main() {
   await page.getByLabel('29. Procedure code, line 4', { exact: true }).focus();
   const badges = page.locator('cdt-lens-badge');
   await badges.nth(DEMO_LINES.length - 1).waitFor({ state: 'attached', timeout: 10_000 });
+  // The card opens once the focused field has been still for a moment; then it is placed in the next frame.
+  await page.locator('cdt-lens-card').waitFor({ state: 'visible', timeout: 10_000 });
   await page.waitForTimeout(300);
   await page.screenshot({ path: screenshot, fullPage: false });
 

@@ -125,7 +125,7 @@ function inlineRows(r: InlineResult): Row[] {
       unit: 'ms',
       target: 'in idle slices',
       pass: null,
-      detail: `Not a page-load cost: none of it runs before the load event, and it runs in slices of at most 20 ms of idle time (see long tasks). CDP ScriptDuration+Layout+RecalcStyle from navigation to load + 2.5 s, with minus without (script ${ms(l.addedScriptToIdle)}, style+layout ${ms(l.addedLayoutStyleToIdle)}); all tasks incl. paint ${ms(l.taskWith, 0)} vs ${ms(l.taskWithout, 0)} (+${ms(l.addedTaskToIdle, 0)}); ${l.layoutsWith} layouts vs ${l.layoutsWithout}; all ${l.badges} badges shown ${ms(l.badgesReadyAt, 0)} after navigation start; median of ${r.repetitions.load} loads`,
+      detail: `Not a page-load cost: none of it runs before the load event, and it runs in slices of at most 10 ms of idle time (see long tasks). CDP ScriptDuration+Layout+RecalcStyle from navigation to load + 2.5 s, with minus without (script ${ms(l.addedScriptToIdle)}, style+layout ${ms(l.addedLayoutStyleToIdle)}); all tasks incl. paint ${ms(l.taskWith, 0)} vs ${ms(l.taskWithout, 0)} (+${ms(l.addedTaskToIdle, 0)}); ${l.layoutsWith} layouts vs ${l.layoutsWithout}; all ${l.badges} badges shown ${ms(l.badgesReadyAt, 0)} after navigation start; median of ${r.repetitions.load} loads`,
     },
     {
       id: 'long-tasks-added',

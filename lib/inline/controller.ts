@@ -49,8 +49,8 @@ const idle = (fn: () => void, timeout = 500) => idleWithDeadline(() => fn(), tim
  * little; between the tasks of a page that leaves no idle time, the same, so that a slice and the step that
  * overruns it (up to 30 ms on a 2,000-line claim under churn) stay under a 50 ms long task.
  */
-const SLICE_MS = 20;
-const BUSY_SLICE_MS = 20;
+const SLICE_MS = 10;
+const BUSY_SLICE_MS = 10;
 const SWEEP_MS = 3000;
 const SHORTCUT = (e: KeyboardEvent) => e.altKey && e.shiftKey && (e.key === 'L' || e.key === 'l' || e.code === 'KeyL');
 

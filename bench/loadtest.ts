@@ -21,6 +21,7 @@ import {
   launch,
   type LongTask,
   madeLongByExtension,
+  madeLongByExtensionOnCpu,
   mb,
   openPage,
   probe,
@@ -110,7 +111,16 @@ export interface LoadTestResult {
    * The churn traced on the extension's side, in windows between the heap checkpoints with the page without it
    * paused: main-thread tasks of 50 ms or more, and those the extension made long (see madeLongByExtension).
    */
-  traced: { seconds: number; longTasks: number; byExtension: { ms: number; extensionMs: number }[]; extensionMsInLongTasks: number; forcedMsInLongTasks: number };
+  traced: {
+    seconds: number;
+    longTasks: number;
+    /** Made long by the extension on wall time (madeLongByExtension), with the CPU time of each. */
+    byExtension: { ms: number; extensionMs: number; cpuMs: number; extensionCpuMs: number }[];
+    /** Made long by the extension on the main thread's CPU time (madeLongByExtensionOnCpu). */
+    byExtensionOnCpu: { ms: number; extensionMs: number; cpuMs: number; extensionCpuMs: number }[];
+    extensionMsInLongTasks: number;
+    forcedMsInLongTasks: number;
+  };
   /** The page's own mutations made with the extension, as a share of those planned (the page without it makes them all). */
   mutationsShare: number;
   midChurnCorrect: { min: number; median: number };
@@ -211,7 +221,7 @@ export async function benchLoadTest(o: LoadTestOptions): Promise<LoadTestResult>
     let paused = 0;
     let nextSample = sampleEvery;
     let nextCheckpoint = checkpointEvery;
-    const traced: LoadTestResult['traced'] = { seconds: 0, longTasks: 0, byExtension: [], extensionMsInLongTasks: 0, forcedMsInLongTasks: 0 };
+    const traced: LoadTestResult['traced'] = { seconds: 0, longTasks: 0, byExtension: [], byExtensionOnCpu: [], extensionMsInLongTasks: 0, forcedMsInLongTasks: 0 };
     let tracing: { stop: () => Promise<TraceEvent[]>; from: number } | null = null;
     const endTrace = async () => {
       if (!tracing) return;
@@ -222,7 +232,9 @@ export async function benchLoadTest(o: LoadTestOptions): Promise<LoadTestResult>
       const long = tracedLongTasks(events);
       traced.seconds += (Date.now() - t0 - paused - from) / 1000;
       traced.longTasks += long.length;
-      traced.byExtension.push(...long.filter(madeLongByExtension).map((t) => ({ ms: (t.task.dur ?? 0) / 1000, extensionMs: t.extensionMs })));
+      const summary = (t: (typeof long)[number]) => ({ ms: (t.task.dur ?? 0) / 1000, extensionMs: t.extensionMs, cpuMs: t.cpuMs, extensionCpuMs: t.extensionCpuMs });
+      traced.byExtension.push(...long.filter(madeLongByExtension).map(summary));
+      traced.byExtensionOnCpu.push(...long.filter(madeLongByExtensionOnCpu).map(summary));
       traced.extensionMsInLongTasks += long.reduce((a, t) => a + t.extensionMs, 0);
       traced.forcedMsInLongTasks += long.reduce((a, t) => a + t.forcedMs, 0);
     };

@@ -194,6 +194,8 @@ export interface TracedLongTask {
   /** The same in the main thread's CPU time: the task's, and the extension's calls' less what they forced. */
   cpuMs: number;
   extensionCpuMs: number;
+  /** Garbage collection inside the extension's calls (V8's MajorGC and MinorGC, CPU time): the whole renderer's heap, collected when an allocation of its happened to need room. */
+  gcInExtensionCpuMs: number;
 }
 
 /** Whether a trace event lies within another (a call within a task, a layout within a call). */
@@ -206,6 +208,7 @@ export function tracedLongTasks(events: readonly TraceEvent[]): TracedLongTask[]
   const runTask = spans.some((e) => e.name === 'ThreadControllerImpl::RunTask') ? 'ThreadControllerImpl::RunTask' : 'RunTask';
   const ours = spans.filter((e) => e.name === 'FunctionCall' && isContentScriptUrl(String(e.args.data?.url ?? '')));
   const styleAndLayout = spans.filter((e) => e.name === 'Layout' || e.name === 'UpdateLayoutTree');
+  const gc = spans.filter((e) => e.name === 'MajorGC' || e.name === 'MinorGC');
   const total = (list: TraceEvent[], of: 'dur' | 'tdur' = 'dur') => list.reduce((a, e) => a + (e[of] ?? e.dur ?? 0), 0) / 1000;
   return spans
     .filter((e) => e.name === runTask && (e.dur ?? 0) >= 50_000)
@@ -221,6 +224,7 @@ export function tracedLongTasks(events: readonly TraceEvent[]): TracedLongTask[]
         forcedMs,
         cpuMs: total([task], 'tdur'),
         extensionCpuMs: total(calls, 'tdur') - total(forced, 'tdur'),
+        gcInExtensionCpuMs: total(calls.flatMap((c) => gc.filter(within(c))), 'tdur'),
       };
     });
 }

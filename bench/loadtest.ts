@@ -84,6 +84,15 @@ interface Side {
   churnExtensionLongtasks: LongTask[];
 }
 
+/** A long task the extension made long: its wall time, the extension's share, CPU times, GC inside the extension's calls. */
+export interface TracedSummary {
+  ms: number;
+  extensionMs: number;
+  cpuMs: number;
+  extensionCpuMs: number;
+  gcMs: number;
+}
+
 export interface LoadTestResult {
   page: { lines: number; controls: number };
   durationSec: number;
@@ -115,9 +124,9 @@ export interface LoadTestResult {
     seconds: number;
     longTasks: number;
     /** Made long by the extension on wall time (madeLongByExtension), with the CPU time of each. */
-    byExtension: { ms: number; extensionMs: number; cpuMs: number; extensionCpuMs: number }[];
+    byExtension: TracedSummary[];
     /** Made long by the extension on the main thread's CPU time (madeLongByExtensionOnCpu). */
-    byExtensionOnCpu: { ms: number; extensionMs: number; cpuMs: number; extensionCpuMs: number }[];
+    byExtensionOnCpu: TracedSummary[];
     extensionMsInLongTasks: number;
     forcedMsInLongTasks: number;
   };
@@ -232,7 +241,13 @@ export async function benchLoadTest(o: LoadTestOptions): Promise<LoadTestResult>
       const long = tracedLongTasks(events);
       traced.seconds += (Date.now() - t0 - paused - from) / 1000;
       traced.longTasks += long.length;
-      const summary = (t: (typeof long)[number]) => ({ ms: (t.task.dur ?? 0) / 1000, extensionMs: t.extensionMs, cpuMs: t.cpuMs, extensionCpuMs: t.extensionCpuMs });
+      const summary = (t: (typeof long)[number]): TracedSummary => ({
+        ms: (t.task.dur ?? 0) / 1000,
+        extensionMs: t.extensionMs,
+        cpuMs: t.cpuMs,
+        extensionCpuMs: t.extensionCpuMs,
+        gcMs: t.gcInExtensionCpuMs,
+      });
       traced.byExtension.push(...long.filter(madeLongByExtension).map(summary));
       traced.byExtensionOnCpu.push(...long.filter(madeLongByExtensionOnCpu).map(summary));
       traced.extensionMsInLongTasks += long.reduce((a, t) => a + t.extensionMs, 0);

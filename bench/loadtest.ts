@@ -91,7 +91,14 @@ export interface TracedSummary {
   cpuMs: number;
   extensionCpuMs: number;
   gcMs: number;
+  /** The extension's longest call in it: the function's name and place in the bundle (line:column). */
+  longestCall: string;
 }
+
+const callName = (call: TraceEvent | undefined) => {
+  const d = call?.args.data as { functionName?: string; lineNumber?: number; columnNumber?: number } | undefined;
+  return d ? `${d.functionName || '(anonymous)'}@${d.lineNumber}:${d.columnNumber}` : '';
+};
 
 export interface LoadTestResult {
   page: { lines: number; controls: number };
@@ -247,6 +254,7 @@ export async function benchLoadTest(o: LoadTestOptions): Promise<LoadTestResult>
         cpuMs: t.cpuMs,
         extensionCpuMs: t.extensionCpuMs,
         gcMs: t.gcInExtensionCpuMs,
+        longestCall: callName(t.calls.reduce((a, c) => ((c.tdur ?? c.dur ?? 0) > (a.tdur ?? a.dur ?? 0) ? c : a), t.calls[0])),
       });
       traced.byExtension.push(...long.filter(madeLongByExtension).map(summary));
       traced.byExtensionOnCpu.push(...long.filter(madeLongByExtensionOnCpu).map(summary));

@@ -73,7 +73,7 @@ async function runSearch(): Promise<SearchFigures> {
 /** Long tasks the extension made long: each task's wall time and the extension's share, with the CPU time of both. */
 const tracedList = (tasks: LoadTestResult['traced']['byExtension']) =>
   tasks.length
-    ? ` (${tasks.map((t) => `${round(t.ms, 0)} ms with ${round(t.extensionMs, 0)} ms of it, CPU ${round(t.cpuMs, 0)} with ${round(t.extensionCpuMs, 0)}${t.gcMs >= 1 ? `, ${round(t.gcMs, 0)} of which garbage collection` : ''}`).join('; ')})`
+    ? ` (${tasks.map((t) => `${round(t.ms, 0)} ms with ${round(t.extensionMs, 0)} ms of it, CPU ${round(t.cpuMs, 0)} with ${round(t.extensionCpuMs, 0)}${t.gcMs >= 1 ? `, ${round(t.gcMs, 0)} of which garbage collection` : ''}${t.longestCall ? `, longest call ${t.longestCall}` : ''}`).join('; ')})`
     : '';
 
 function inlineRows(r: InlineResult): Row[] {

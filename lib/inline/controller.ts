@@ -47,7 +47,8 @@ const idle = (fn: () => void, timeout = 500) => idleWithDeadline(() => fn(), tim
 /**
  * How long a slice of stepwise work runs at most: in idle time, short enough that a key pressed meanwhile waits
  * little; between the tasks of a page that leaves no idle time, the same, so that a slice and the step that
- * overruns it (up to 30 ms on a 2,000-line claim under churn) stay under a 50 ms long task.
+ * overruns it (up to 30 ms on a 2,000-line claim under churn, several times that when the page is traced or the
+ * machine is busy) stay under a 50 ms long task.
  */
 const SLICE_MS = 10;
 const BUSY_SLICE_MS = 10;
@@ -492,7 +493,7 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
   /**
    * The read is the known state: what changed meanwhile is read again, on the state it replaced, CHANGE_STEP
    * controls a step (a page re-rendering all the time changes hundreds during a read of 2,000 lines: in one step,
-   * 50-130 ms), then their claims re-checked in steps.
+   * 55-300 ms of CPU under the bench's trace), then their claims re-checked in steps.
    */
   function* afterFullScanSteps(): Steps<void> {
     scanning = false;

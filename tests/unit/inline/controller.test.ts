@@ -215,6 +215,53 @@ describe('inline hints follow the page line by line', () => {
     }
   });
 
+  it('reads again what the page changed during a whole read a few controls a step, not all in one', async () => {
+    // One step a slice (as above): how many changed lines become known between two slices is what one step did.
+    const queue: IdleRequestCallback[] = [];
+    const slice = async () => {
+      queue.splice(0).forEach((fn) => fn({ didTimeout: false, timeRemaining: () => 0 }));
+      await new Promise((r) => setTimeout(r, 0));
+    };
+    vi.stubGlobal('requestIdleCallback', (fn: IdleRequestCallback) => queue.push(fn));
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 50));
+    const page = () => rowsOf(claimTable(Array.from({ length: 120 }, (_, i) => PROCEDURES[i % 6])));
+    try {
+      // A dry run: how many slices the read takes until it is known (the same every time).
+      page();
+      const dry = start();
+      let toKnown = 0;
+      for (; !dry.knownLines().length && toKnown < 5000; toKnown++) await slice();
+      stops.splice(0).forEach((s) => s.abort());
+      queue.length = 0;
+      forgetFieldRoles();
+
+      const rows = page();
+      const hints = start();
+      for (let i = 0; i < toKnown - 1; i++) await slice();
+      expect(hints.knownLines()).toEqual([]);
+      // The read has all its values by now; the person types a tooth into each of 40 lines.
+      for (const row of rows.slice(0, 40)) {
+        const tooth = row.querySelector<HTMLInputElement>('[data-f="tooth"]')!;
+        tooth.focus();
+        type(tooth, '33');
+      }
+      const reread = () => hints.knownLines().filter((l) => l.raw.tooth === '33').length;
+      let most = 0;
+      for (let i = 0, before = 0; i < 2000 && reread() < 40; i++) {
+        await slice();
+        most = Math.max(most, reread() - before);
+        before = reread();
+      }
+      expect(reread()).toBe(40);
+      expect(most).toBeLessThanOrEqual(10);
+      await vi.waitFor(async () => (await slice(), expect(shown(hints)).toEqual(expected())), { timeout: 10_000 });
+    } finally {
+      now.mockRestore();
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('checks a big claim again in slices when the settings change, showing the last findings until then', async () => {
     const queue: IdleRequestCallback[] = [];
     const slice = () => queue.splice(0).forEach((fn) => fn({ didTimeout: false, timeRemaining: () => 0 }));

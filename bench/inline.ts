@@ -4,6 +4,7 @@
  * open and take turns (never both busy), so slow drift of the machine falls on both alike.
  */
 import type { Page } from '@playwright/test';
+import { CARD_REST_MS } from '../lib/inline/controller';
 import type { PageServer } from '../tests/support/server';
 import type { Line } from './pages/generate';
 import {
@@ -182,12 +183,12 @@ async function typingRun(b: Browser, o: InlineOptions, samples: readonly Line[])
 }
 
 /**
- * A card opens once its field has been still for 300 ms (the content script's CARD_REST_MS), so the typing runs,
- * which never pause, draw none. Here each sampled line's code field is focused and left still past that and the
- * card's placement, then the line's next field takes focus (which closes the card): the main-thread time of each
- * card opened and closed, against the same focus moves without the extension.
+ * A card opens once its field has been still for CARD_REST_MS, so the typing runs, which never pause, draw none.
+ * Here each sampled line's code field is focused and left still past that and the card's placement, then the line's
+ * next field takes focus (which closes the card): the main-thread time of each card opened and closed, against the
+ * same focus moves without the extension.
  */
-const CARD_PAUSE_MS = 700;
+const CARD_PAUSE_MS = CARD_REST_MS + 400;
 async function cardRun(b: Browser, o: InlineOptions, samples: readonly Line[]): Promise<CardRun> {
   const { page, cdp } = await openPage(b);
   await navigate(page, o.server.url(PAGE), b.label === 'with' ? codeCount(o.lines) : null);

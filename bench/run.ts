@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { CONTENT_SCRIPT_FILE, INLINE_HINTS_FILE } from '../lib/sites/registration';
 import { findChromium } from '../tests/support/browser';
 import { startPageServer } from '../tests/support/server';
+import { CARD_REST_MS } from '../lib/inline/controller';
 import { benchInline, type InlineResult, KEY_DELAY_MS } from './inline';
 import { BENCH_DIR, mb, round, snapshotExtension } from './lib';
 import { benchLoadTest, type LoadTestResult } from './loadtest';
@@ -113,7 +114,7 @@ function inlineRows(r: InlineResult): Row[] {
       unit: 'ms',
       target: 'per card',
       pass: null,
-      detail: `A card opens once its field has been still for 300 ms, so the typing runs (a key every ${KEY_DELAY_MS} ms, then on to the next field) draw none; here ${r.card.fields} code fields were each focused and left still, then the next field focused: ${r.card.opened} cards opened. CDP ScriptDuration+Layout+RecalcStyle per card opened and closed, with minus without (script ${ms(r.card.addedScript, 2)}, style+layout ${ms(r.card.addedLayoutStyle, 2)})`,
+      detail: `A card opens once its field has been still for ${CARD_REST_MS} ms, so the typing runs (a key every ${KEY_DELAY_MS} ms, then on to the next field) draw none; here ${r.card.fields} code fields were each focused and left still, then the next field focused: ${r.card.opened} cards opened. CDP ScriptDuration+Layout+RecalcStyle per card opened and closed, with minus without (script ${ms(r.card.addedScript, 2)}, style+layout ${ms(r.card.addedLayoutStyle, 2)})`,
     },
     {
       id: 'page-load-event-added',

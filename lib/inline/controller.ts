@@ -53,6 +53,8 @@ const idle = (fn: () => void, timeout = 500) => idleWithDeadline(() => fn(), tim
 const SLICE_MS = 10;
 const BUSY_SLICE_MS = 10;
 const SWEEP_MS = 3000;
+/** How long a focused code field stays still before its card opens (see openCardAfterRest). */
+export const CARD_REST_MS = 300;
 const SHORTCUT = (e: KeyboardEvent) => e.altKey && e.shiftKey && (e.key === 'L' || e.key === 'l' || e.code === 'KeyL');
 
 const sameRaw = (a: PageLine['raw'], b: PageLine['raw']) =>
@@ -673,7 +675,6 @@ export function startInlineHints(doc: Document, options: InlineHintsOptions) {
    */
   let restingFor: Element | null = null;
   let restTimer: ReturnType<typeof setTimeout> | undefined;
-  const CARD_REST_MS = 300;
 
   function openCardAfterRest(control: Element) {
     if (!options.card) return;
